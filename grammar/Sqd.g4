@@ -1,0 +1,100 @@
+/*
+ * The .sqd schema language. See docs/language.md for every construct and the Python it becomes.
+ *
+ * Newlines are insignificant: a field is "name type suffix*", so the next field starts at the
+ * next name. Doc comments ("///") travel on a hidden channel and are attached to the declaration
+ * that follows them by the tree builder, so a misplaced doc comment is never a syntax error.
+ */
+grammar Sqd;
+
+schema
+    : declaration* EOF
+    ;
+
+declaration
+    : modelDecl
+    | enumDecl
+    ;
+
+modelDecl
+    : MODEL name=ident LBRACE member* RBRACE
+    ;
+
+member
+    : fieldDecl
+    | modelAttribute
+    ;
+
+fieldDecl
+    : name=ident typeRef fieldSuffix*
+    ;
+
+typeRef
+    : name=ident (LPAREN typeArg (COMMA typeArg)* RPAREN)? (collection=LBRACK RBRACK)? (optional=QUESTION)?
+    ;
+
+typeArg
+    : INT
+    | ident
+    ;
+
+fieldSuffix
+    : attribute
+    | ASSIGN value
+    ;
+
+attribute
+    : AT name=ident (LPAREN (value (COMMA value)*)? RPAREN)?
+    ;
+
+modelAttribute
+    : ATAT name=ident (LPAREN (value (COMMA value)*)? RPAREN)?
+    ;
+
+value
+    : MINUS? (INT | DECIMAL)                            # numberValue
+    | STRING                                            # stringValue
+    | ident LPAREN (value (COMMA value)*)? RPAREN       # callValue
+    | ident                                             # nameValue
+    ;
+
+enumDecl
+    : ENUM name=ident LBRACE ident* RBRACE
+    ;
+
+// Keywords are contextual: a field or enum member may be called "model" or "enum".
+ident
+    : IDENT
+    | MODEL
+    | ENUM
+    ;
+
+MODEL    : 'model' ;
+ENUM     : 'enum' ;
+LBRACE   : '{' ;
+RBRACE   : '}' ;
+LPAREN   : '(' ;
+RPAREN   : ')' ;
+LBRACK   : '[' ;
+RBRACK   : ']' ;
+QUESTION : '?' ;
+COMMA    : ',' ;
+ASSIGN   : '=' ;
+MINUS    : '-' ;
+ATAT     : '@@' ;
+AT       : '@' ;
+
+INT      : [0-9]+ ;
+DECIMAL  : [0-9]+ '.' [0-9]+ ;
+IDENT    : [a-zA-Z_] [a-zA-Z0-9_]* ;
+
+STRING   : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
+// A string with no closing quote on its line: one clear error at the opening quote.
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;
+
+DOC_COMMENT  : '///' ~[\r\n]* -> channel(HIDDEN) ;
+LINE_COMMENT : '//' ~[\r\n]* -> skip ;
+WS           : [ \t\r\n\f]+ -> skip ;
+
+// Anything else is one bad character, reported by the tree builder, never by ANTLR's wording.
+BAD_CHAR : . ;

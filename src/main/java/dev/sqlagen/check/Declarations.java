@@ -1,0 +1,85 @@
+package dev.sqlagen.check;
+
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.Diagnostics;
+import dev.sqlagen.model.EnumDecl;
+import dev.sqlagen.model.Model;
+import dev.sqlagen.model.Name;
+import dev.sqlagen.model.Schema;
+import dev.sqlagen.naming.PythonNames;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Every model and enum by name; reports duplicate and unusable declaration names. */
+final class Declarations {
+  /** The name the generated declarative base takes; no model or enum may take it. */
+  static final String BASE_CLASS = "Base";
+
+  private final Map<String, Model> models = new LinkedHashMap<>();
+  private final Map<String, EnumDecl> enums = new LinkedHashMap<>();
+
+  Declarations(Schema schema, Diagnostics diagnostics) {
+    Map<String, Name> seen = new LinkedHashMap<>();
+    for (EnumDecl decl : schema.enums()) {
+      if (declare(decl.name(), seen, diagnostics)) {
+        enums.put(decl.name().text(), decl);
+      }
+    }
+    for (Model model : schema.models()) {
+      if (declare(model.name(), seen, diagnostics)) {
+        models.put(model.name().text(), model);
+      }
+    }
+  }
+
+  private static boolean declare(Name name, Map<String, Name> seen, Diagnostics diagnostics) {
+    String text = name.text();
+    if (text.equals(BASE_CLASS) || !PythonNames.isValidClassName(text) || ScalarTypes.NAMES.contains(text)) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.RESERVED_NAME,
+              name.span(),
+              "'" + text + "' cannot name a model or enum",
+              reservedHint(text)));
+      return false;
+    }
+    Name earlier = seen.putIfAbsent(text, name);
+    if (earlier != null) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.DUPLICATE_DECLARATION,
+              name.span(),
+              "'" + text + "' is already declared at " + earlier.span().location(),
+              "rename one of them"));
+      return false;
+    }
+    return true;
+  }
+
+  private static String reservedHint(String text) {
+    if (text.equals(BASE_CLASS)) {
+      return "'Base' is the generated declarative base class; choose another name";
+    }
+    if (ScalarTypes.NAMES.contains(text)) {
+      return "'" + text + "' is a built-in type; model and enum names usually start with a capital";
+    }
+    return "it is a Python keyword or a dunder name";
+  }
+
+  Map<String, Model> models() {
+    return models;
+  }
+
+  Map<String, EnumDecl> enums() {
+    return enums;
+  }
+
+  Set<String> typeNames() {
+    Set<String> names = new java.util.TreeSet<>(ScalarTypes.NAMES);
+    names.addAll(models.keySet());
+    names.addAll(enums.keySet());
+    return names;
+  }
+}

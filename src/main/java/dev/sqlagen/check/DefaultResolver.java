@@ -1,0 +1,160 @@
+package dev.sqlagen.check;
+
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.Diagnostics;
+import dev.sqlagen.diag.Suggestions;
+import dev.sqlagen.model.EnumDecl;
+import dev.sqlagen.model.Name;
+import dev.sqlagen.model.Value;
+import dev.sqlagen.resolved.ColumnDefault;
+import dev.sqlagen.resolved.ColumnType;
+import dev.sqlagen.resolved.ColumnType.Kind;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a field's {@code = value} against its column type. Literals and enum members become
+ * Python-side defaults; {@code uuid4()} a Python factory; {@code now()} and {@code sql("...")}
+ * server defaults.
+ */
+final class DefaultResolver {
+  private final Declarations declarations;
+  private final Diagnostics diagnostics;
+
+  DefaultResolver(Declarations declarations, Diagnostics diagnostics) {
+    this.declarations = declarations;
+    this.diagnostics = diagnostics;
+  }
+
+  Optional<ColumnDefault> resolve(Value value, ColumnType type) {
+    if (value instanceof Value.NumberValue number) {
+      return number(number, type);
+    }
+    if (value instanceof Value.StringValue string) {
+      return string(string, type);
+    }
+    if (value instanceof Value.NameValue name) {
+      return name(name, type);
+    }
+    return call((Value.CallValue) value, type);
+  }
+
+  private Optional<ColumnDefault> number(Value.NumberValue number, ColumnType type) {
+    if (type.isInteger() && number.isInteger()) {
+      return Optional.of(new ColumnDefault.Number(number.text()));
+    }
+    if (type.kind() == Kind.FLOAT) {
+      return Optional.of(new ColumnDefault.Number(number.text()));
+    }
+    if (type.kind() == Kind.DECIMAL) {
+      int scale = Math.max(0, new BigDecimal(number.text()).scale());
+      int integerDigits = new BigDecimal(number.text()).precision() - new BigDecimal(number.text()).scale();
+      if (scale > type.scale() || integerDigits > type.precision() - type.scale()) {
+        return fail(number, "default " + number.text() + " does not fit decimal(" + type.precision() + ", " + type.scale() + ")", null);
+      }
+      return Optional.of(new ColumnDefault.Number(number.text()));
+    }
+    return fail(number, "a number cannot be the default of " + describe(type), hintFor(type));
+  }
+
+  private Optional<ColumnDefault> string(Value.StringValue string, ColumnType type) {
+    if (type.kind() == Kind.STRING || type.kind() == Kind.TEXT) {
+      int length = string.value().codePointCount(0, string.value().length());
+      if (type.kind() == Kind.STRING && length > type.length()) {
+        return fail(string, "default is " + length + " characters, longer than string(" + type.length() + ")", null);
+      }
+      return Optional.of(new ColumnDefault.Text(string.value()));
+    }
+    return fail(string, "a string cannot be the default of " + describe(type), hintFor(type));
+  }
+
+  private Optional<ColumnDefault> name(Value.NameValue name, ColumnType type) {
+    String text = name.name();
+    if (type.kind() == Kind.BOOL && (text.equals("true") || text.equals("false"))) {
+      return Optional.of(new ColumnDefault.Bool(text.equals("true")));
+    }
+    if (type.kind() == Kind.ENUM) {
+      String enumName = type.enumName().orElseThrow();
+      EnumDecl decl = declarations.enums().get(enumName);
+      List<String> members = decl.members().stream().map(Name::text).toList();
+      if (members.contains(text)) {
+        return Optional.of(new ColumnDefault.EnumMember(enumName, text));
+      }
+      diagnostics.report(
+          Diagnostic.of(
+              Code.UNKNOWN_ENUM_MEMBER,
+              name.span(),
+              "'" + text + "' is not a member of enum " + enumName,
+              Optional.ofNullable(Suggestions.didYouMean(text, members))
+                  .orElse("members are: " + String.join(", ", members))));
+      return Optional.empty();
+    }
+    return fail(name, "'" + text + "' cannot be the default of " + describe(type), hintFor(type));
+  }
+
+  private Optional<ColumnDefault> call(Value.CallValue call, ColumnType type) {
+    String function = call.function();
+    switch (function) {
+      case "now" -> {
+        if (!call.args().isEmpty()) {
+          return fail(call, "now() takes no arguments", null);
+        }
+        if (type.kind() == Kind.DATETIME || type.kind() == Kind.DATE || type.kind() == Kind.TIME) {
+          return Optional.of(new ColumnDefault.Now());
+        }
+        return fail(call, "now() is the default of a date, time or datetime field, not " + describe(type), hintFor(type));
+      }
+      case "uuid4" -> {
+        if (!call.args().isEmpty()) {
+          return fail(call, "uuid4() takes no arguments", null);
+        }
+        if (type.kind() == Kind.UUID) {
+          return Optional.of(new ColumnDefault.UuidFactory());
+        }
+        return fail(call, "uuid4() is the default of a uuid field, not " + describe(type), hintFor(type));
+      }
+      case "sql" -> {
+        if (call.args().size() == 1 && call.args().get(0) instanceof Value.StringValue sql && !sql.value().isBlank()) {
+          return Optional.of(new ColumnDefault.Sql(sql.value()));
+        }
+        return fail(call, "sql() takes one string of SQL", "for example: = sql(\"CURRENT_DATE\")");
+      }
+      default -> {
+        return fail(
+            call,
+            "unknown default function '" + function + "()'",
+            Optional.ofNullable(Suggestions.nearest(function, List.of("now", "uuid4", "sql")).map(s -> "did you mean '" + s + "()'?").orElse(null))
+                .orElse("defaults may call now(), uuid4() or sql(\"...\")"));
+      }
+    }
+  }
+
+  private static String describe(ColumnType type) {
+    return switch (type.kind()) {
+      case ENUM -> "enum " + type.enumName().orElseThrow();
+      case STRING -> "string(" + type.length() + ")";
+      case DECIMAL -> "decimal(" + type.precision() + ", " + type.scale() + ")";
+      case DATETIME -> type.timezone() ? "datetime(tz)" : "datetime";
+      default -> type.kind().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private static String hintFor(ColumnType type) {
+    return switch (type.kind()) {
+      case STRING, TEXT -> "string defaults are quoted: = \"draft\"";
+      case BOOL -> "write = true or = false";
+      case INT, BIGINT, SMALLINT, FLOAT, DECIMAL -> "write a number, such as = 0";
+      case ENUM -> "write a member of the enum, such as = " + "pending";
+      case DATE, TIME, DATETIME -> "write = now(), or = sql(\"...\") for another SQL expression";
+      case UUID -> "write = uuid4()";
+      default -> "write = sql(\"...\") for a SQL expression the database evaluates";
+    };
+  }
+
+  private Optional<ColumnDefault> fail(Value value, String message, String help) {
+    diagnostics.report(Diagnostic.of(Code.BAD_DEFAULT, value.span(), message, help));
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.sqlagen.check;
+
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.Diagnostics;
+import dev.sqlagen.diag.Suggestions;
+import dev.sqlagen.model.Attribute;
+import dev.sqlagen.model.Field;
+import dev.sqlagen.model.Name;
+import dev.sqlagen.model.Value;
+import dev.sqlagen.source.Span;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The attributes of one field, validated against what its kind of field allows: columns take
+ * {@code @pk @unique @index @column("name")}, references take {@code @fk(name) @inverse(field)},
+ * collections take {@code @inverse(field)}.
+ */
+record FieldAttributes(
+    boolean primaryKey,
+    boolean unique,
+    boolean index,
+    Optional<Name> column,
+    Optional<Name> foreignKey,
+    Optional<Name> inverse) {
+
+  /** What a field is, which decides the attributes it may carry. */
+  enum FieldKind {
+    COLUMN(Set.of("pk", "unique", "index", "column")),
+    REFERENCE(Set.of("fk", "inverse")),
+    COLLECTION(Set.of("inverse"));
+
+    private final Set<String> allowed;
+
+    FieldKind(Set<String> allowed) {
+      this.allowed = allowed;
+    }
+  }
+
+  private static final Set<String> ALL = Set.of("pk", "unique", "index", "column", "fk", "inverse");
+
+  static FieldAttributes read(Field field, FieldKind kind, Diagnostics diagnostics) {
+    Map<String, Attribute> seen = new HashMap<>();
+    for (Attribute attribute : field.attributes()) {
+      String name = attribute.name().text();
+      if (!ALL.contains(name)) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.UNKNOWN_ATTRIBUTE,
+                attribute.span(),
+                "unknown attribute '@" + name + "'",
+                Optional.ofNullable(Suggestions.nearest(name, ALL).map(s -> "did you mean '@" + s + "'?").orElse(null))
+                    .orElse("field attributes are @pk, @unique, @index, @column, @fk and @inverse")));
+      } else if (!kind.allowed.contains(name)) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.BAD_MODIFIER,
+                attribute.span(),
+                "'@" + name + "' does not apply to " + describe(kind),
+                allowedHint(kind)));
+      } else if (seen.putIfAbsent(name, attribute) != null) {
+        diagnostics.report(
+            Diagnostic.of(Code.DUPLICATE_ATTRIBUTE, attribute.span(), "'@" + name + "' is given twice", "remove one"));
+      } else {
+        checkArguments(attribute, diagnostics);
+      }
+    }
+    return new FieldAttributes(
+        seen.containsKey("pk"),
+        seen.containsKey("unique"),
+        seen.containsKey("index"),
+        nameArgument(seen.get("column")),
+        nameArgument(seen.get("fk")),
+        nameArgument(seen.get("inverse")));
+  }
+
+  private static String describe(FieldKind kind) {
+    return switch (kind) {
+      case COLUMN -> "a column";
+      case REFERENCE -> "a reference to a model";
+      case COLLECTION -> "a collection";
+    };
+  }
+
+  private static String allowedHint(FieldKind kind) {
+    return switch (kind) {
+      case COLUMN -> "a column takes @pk, @unique, @index and @column(\"name\")";
+      case REFERENCE -> "a reference takes @fk(column_name) and @inverse(field); its foreign key is indexed already";
+      case COLLECTION -> "a collection takes @inverse(field)";
+    };
+  }
+
+  /** {@code @pk @unique @index} take no arguments; the others take exactly one name. */
+  private static void checkArguments(Attribute attribute, Diagnostics diagnostics) {
+    String name = attribute.name().text();
+    boolean takesName = name.equals("column") || name.equals("fk") || name.equals("inverse");
+    List<Value> args = attribute.args();
+    if (!takesName && !args.isEmpty()) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.BAD_ATTRIBUTE_ARGUMENT, args.get(0).span(), "'@" + name + "' takes no arguments", "write @" + name));
+    } else if (takesName && (args.size() != 1 || asName(args.get(0)).isEmpty())) {
+      Span span = args.isEmpty() ? attribute.span() : args.get(0).span();
+      diagnostics.report(
+          Diagnostic.of(
+              Code.BAD_ATTRIBUTE_ARGUMENT,
+              span,
+              "'@" + name + "' takes one name",
+              name.equals("column") ? "write @column(\"db_name\")" : "write @" + name + "(field_name)"));
+    }
+  }
+
+  private static Optional<Name> nameArgument(Attribute attribute) {
+    if (attribute == null || attribute.args().size() != 1) {
+      return Optional.empty();
+    }
+    return asName(attribute.args().get(0));
+  }
+
+  /** A name argument may be written bare or quoted; an empty or blank string is not a name. */
+  private static Optional<Name> asName(Value value) {
+    if (value instanceof Value.NameValue name) {
+      return Optional.of(new Name(name.name(), name.span()));
+    }
+    if (value instanceof Value.StringValue string && !string.value().isBlank()) {
+      return Optional.of(new Name(string.value(), string.span()));
+    }
+    return Optional.empty();
+  }
+}

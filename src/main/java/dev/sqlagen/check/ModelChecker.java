@@ -1,0 +1,176 @@
+package dev.sqlagen.check;
+
+import dev.sqlagen.check.FieldAttributes.FieldKind;
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.Diagnostics;
+import dev.sqlagen.model.Attribute;
+import dev.sqlagen.model.Field;
+import dev.sqlagen.model.Model;
+import dev.sqlagen.model.Name;
+import dev.sqlagen.model.Value;
+import dev.sqlagen.naming.DbNames;
+import dev.sqlagen.resolved.Column;
+import dev.sqlagen.resolved.ColumnDefault;
+import dev.sqlagen.resolved.ColumnType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Checks one model's own fields and model attributes, producing a {@link ModelDraft}. */
+final class ModelChecker {
+  private final Diagnostics diagnostics;
+  private final TypeResolver types;
+  private final DefaultResolver defaults;
+
+  ModelChecker(Declarations declarations, Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    this.types = new TypeResolver(declarations, diagnostics);
+    this.defaults = new DefaultResolver(declarations, diagnostics);
+  }
+
+  ModelDraft check(Model model) {
+    List<ModelDraft.Entry> entries = new ArrayList<>();
+    Map<String, Name> fieldNames = new HashMap<>();
+    for (Field field : model.fields()) {
+      if (!checkFieldName(field.name(), fieldNames)) {
+        continue;
+      }
+      types.resolve(field.type()).flatMap(type -> entry(field, type)).ifPresent(entries::add);
+    }
+    return new ModelDraft(model, tableName(model), entries);
+  }
+
+  private boolean checkFieldName(Name name, Map<String, Name> seen) {
+    if (name.text().startsWith("__")) {
+      diagnostics.report(
+          Diagnostic.of(Code.BAD_NAME, name.span(), "field names may not start with '__'", "Python reserves dunder names"));
+      return false;
+    }
+    Name earlier = seen.putIfAbsent(name.text(), name);
+    if (earlier != null) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.DUPLICATE_FIELD,
+              name.span(),
+              "field '" + name.text() + "' is already declared at " + earlier.span().location(),
+              "rename one of them"));
+      return false;
+    }
+    return true;
+  }
+
+  private Optional<ModelDraft.Entry> entry(Field field, FieldType type) {
+    if (type instanceof FieldType.ModelRef ref) {
+      return field.type().collection() ? collection(field, ref.model()) : reference(field, ref.model());
+    }
+    ColumnType columnType = ((FieldType.Scalar) type).type();
+    if (field.type().collection()) {
+      return modifierError(field.type().name(), "only a model can be a collection", "a list of values needs its own model");
+    }
+    return column(field, columnType);
+  }
+
+  private Optional<ModelDraft.Entry> column(Field field, ColumnType type) {
+    FieldAttributes attributes = FieldAttributes.read(field, FieldKind.COLUMN, diagnostics);
+    boolean nullable = field.type().optional();
+    if (attributes.primaryKey() && nullable) {
+      return modifierError(field.type().name(), "a primary key cannot be nullable", "remove the '?'");
+    }
+    Optional<ColumnDefault> defaultValue = Optional.empty();
+    if (field.defaults().size() > 1) {
+      Value second = field.defaults().get(1);
+      diagnostics.report(Diagnostic.of(Code.BAD_DEFAULT, second.span(), "a field has one default", "remove one '= value'"));
+    } else if (!field.defaults().isEmpty()) {
+      defaultValue = defaults.resolve(field.defaults().get(0), type);
+    }
+    String name = attributes.column().map(Name::text).orElse(field.name().text());
+    Column column =
+        new Column(
+            field.name().text(),
+            name,
+            type,
+            nullable,
+            attributes.primaryKey(),
+            attributes.unique(),
+            attributes.index(),
+            defaultValue,
+            field.doc(),
+            Optional.empty());
+    return Optional.of(new ModelDraft.ColumnEntry(field, column));
+  }
+
+  private Optional<ModelDraft.Entry> reference(Field field, String target) {
+    FieldAttributes attributes = FieldAttributes.read(field, FieldKind.REFERENCE, diagnostics);
+    if (!field.defaults().isEmpty()) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.BAD_DEFAULT,
+              field.defaults().get(0).span(),
+              "a reference to a model cannot have a default",
+              "set the related object in code, or make it nullable with '?'"));
+    }
+    return Optional.of(
+        new ModelDraft.ReferenceEntry(
+            field, target, field.type().optional(), attributes.foreignKey(), attributes.inverse()));
+  }
+
+  private Optional<ModelDraft.Entry> collection(Field field, String target) {
+    FieldAttributes attributes = FieldAttributes.read(field, FieldKind.COLLECTION, diagnostics);
+    if (field.type().optional()) {
+      return modifierError(field.type().name(), "a collection cannot be nullable", "an empty collection is the absence of items; remove the '?'");
+    }
+    if (!field.defaults().isEmpty()) {
+      diagnostics.report(
+          Diagnostic.of(Code.BAD_DEFAULT, field.defaults().get(0).span(), "a collection cannot have a default", "collections start empty"));
+    }
+    return Optional.of(new ModelDraft.CollectionEntry(field, target, attributes.inverse()));
+  }
+
+  private String tableName(Model model) {
+    String table = DbNames.table(model.name().text());
+    boolean seen = false;
+    for (Attribute attribute : model.attributes()) {
+      String name = attribute.name().text();
+      if (!name.equals("table")) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.UNKNOWN_ATTRIBUTE,
+                attribute.span(),
+                "unknown model attribute '@@" + name + "'",
+                name.equals("tablename") || name.equals("map") ? "did you mean '@@table'?" : "the model attribute is @@table(\"name\")"));
+      } else if (seen) {
+        diagnostics.report(Diagnostic.of(Code.DUPLICATE_ATTRIBUTE, attribute.span(), "'@@table' is given twice", "remove one"));
+      } else {
+        seen = true;
+        Optional<String> given = tableArgument(attribute);
+        if (given.isPresent()) {
+          table = given.get();
+        }
+      }
+    }
+    return table;
+  }
+
+  private Optional<String> tableArgument(Attribute attribute) {
+    if (attribute.args().size() == 1) {
+      Value arg = attribute.args().get(0);
+      if (arg instanceof Value.StringValue s && !s.value().isBlank()) {
+        return Optional.of(s.value());
+      }
+      if (arg instanceof Value.NameValue n) {
+        return Optional.of(n.name());
+      }
+    }
+    diagnostics.report(
+        Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, attribute.span(), "'@@table' takes one name", "write @@table(\"blog_posts\")"));
+    return Optional.empty();
+  }
+
+  private <T> Optional<T> modifierError(Name at, String message, String help) {
+    diagnostics.report(Diagnostic.of(Code.BAD_MODIFIER, at.span(), message, help));
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.sqlagen.check;
+
+import dev.sqlagen.model.Field;
+import dev.sqlagen.model.Model;
+import dev.sqlagen.model.Name;
+import dev.sqlagen.resolved.Column;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A model after its own fields are checked, before relationships are resolved across models.
+ * Entries keep declaration order, which the generated class keeps too.
+ */
+record ModelDraft(Model model, String table, List<Entry> entries) {
+  ModelDraft {
+    entries = List.copyOf(entries);
+  }
+
+  String name() {
+    return model.name().text();
+  }
+
+  List<Column> primaryKey() {
+    return entries.stream()
+        .filter(e -> e instanceof ColumnEntry c && c.column().primaryKey())
+        .map(e -> ((ColumnEntry) e).column())
+        .toList();
+  }
+
+  List<ReferenceEntry> references() {
+    return entries.stream().filter(ReferenceEntry.class::isInstance).map(ReferenceEntry.class::cast).toList();
+  }
+
+  List<CollectionEntry> collections() {
+    return entries.stream().filter(CollectionEntry.class::isInstance).map(CollectionEntry.class::cast).toList();
+  }
+
+  /** One checked field. */
+  sealed interface Entry {
+    Field field();
+  }
+
+  /** A scalar field: one column. */
+  record ColumnEntry(Field field, Column column) implements Entry {}
+
+  /** A many-to-one reference; its foreign-key column is made once the target's key is known. */
+  record ReferenceEntry(Field field, String target, boolean nullable, Optional<Name> foreignKey, Optional<Name> inverse)
+      implements Entry {}
+
+  /** A one-to-many collection. */
+  record CollectionEntry(Field field, String target, Optional<Name> inverse) implements Entry {}
+}

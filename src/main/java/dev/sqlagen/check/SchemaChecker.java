@@ -1,0 +1,182 @@
+package dev.sqlagen.check;
+
+import dev.sqlagen.check.ModelDraft.CollectionEntry;
+import dev.sqlagen.check.ModelDraft.ColumnEntry;
+import dev.sqlagen.check.ModelDraft.ReferenceEntry;
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.Diagnostics;
+import dev.sqlagen.model.EnumDecl;
+import dev.sqlagen.model.Model;
+import dev.sqlagen.model.Name;
+import dev.sqlagen.model.Schema;
+import dev.sqlagen.naming.DbNames;
+import dev.sqlagen.resolved.Collection;
+import dev.sqlagen.resolved.Column;
+import dev.sqlagen.resolved.Entity;
+import dev.sqlagen.resolved.EnumType;
+import dev.sqlagen.resolved.Reference;
+import dev.sqlagen.resolved.ResolvedSchema;
+import dev.sqlagen.source.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The check stage: validates a parsed schema and resolves it. Every problem is reported; the
+ * resolved schema is returned only when there is no error.
+ */
+public final class SchemaChecker {
+  private final Diagnostics diagnostics;
+
+  private SchemaChecker(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  public static Optional<ResolvedSchema> check(Schema schema, Diagnostics diagnostics) {
+    return new SchemaChecker(diagnostics).run(schema);
+  }
+
+  private Optional<ResolvedSchema> run(Schema schema) {
+    Declarations declarations = new Declarations(schema, diagnostics);
+    List<EnumType> enums = new ArrayList<>();
+    for (EnumDecl decl : declarations.enums().values()) {
+      new EnumChecker(diagnostics).check(decl).ifPresent(enums::add);
+    }
+    ModelChecker modelChecker = new ModelChecker(declarations, diagnostics);
+    Map<String, ModelDraft> drafts = new LinkedHashMap<>();
+    for (Model model : declarations.models().values()) {
+      drafts.put(model.name().text(), modelChecker.check(model));
+    }
+    for (ModelDraft draft : drafts.values()) {
+      if (draft.primaryKey().isEmpty()) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.NO_PRIMARY_KEY,
+                draft.model().span(),
+                "model '" + draft.name() + "' has no primary key",
+                "add one, for example: id int @pk"));
+      }
+    }
+    Map<ReferenceEntry, CollectionEntry> inverses = new RelationPairing(drafts, diagnostics).pair();
+    List<Entity> entities = new ArrayList<>();
+    for (ModelDraft draft : drafts.values()) {
+      entities.add(entity(draft, drafts, inverses));
+    }
+    new NameClashes(diagnostics).check(drafts.values(), entities, enums);
+    if (diagnostics.hasErrors()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ResolvedSchema(schema.file().name(), enums, entities));
+  }
+
+  private Entity entity(
+      ModelDraft draft, Map<String, ModelDraft> drafts, Map<ReferenceEntry, CollectionEntry> inverses) {
+    List<Column> columns = new ArrayList<>();
+    List<Reference> references = new ArrayList<>();
+    List<Collection> collections = new ArrayList<>();
+    for (ModelDraft.Entry entry : draft.entries()) {
+      if (entry instanceof ColumnEntry column) {
+        columns.add(column.column());
+      } else if (entry instanceof ReferenceEntry reference) {
+        foreignKey(reference, drafts.get(reference.target())).ifPresent(fk -> {
+          columns.add(fk);
+          Optional<String> inverse =
+              Optional.ofNullable(inverses.get(reference)).map(c -> c.field().name().text());
+          references.add(
+              new Reference(
+                  reference.field().name().text(),
+                  reference.target(),
+                  fk.field(),
+                  reference.nullable(),
+                  inverse,
+                  reference.field().doc()));
+        });
+      } else {
+        CollectionEntry collection = (CollectionEntry) entry;
+        inverses.entrySet().stream()
+            .filter(e -> e.getValue() == collection)
+            .findFirst()
+            .ifPresent(e -> collections.add(
+                new Collection(
+                    collection.field().name().text(),
+                    collection.target(),
+                    e.getKey().field().name().text(),
+                    collection.field().doc())));
+      }
+    }
+    return new Entity(draft.name(), draft.table(), draft.model().doc(), columns, references, collections);
+  }
+
+  /** The foreign-key column of a reference: typed like the target's primary key, and indexed. */
+  private Optional<Column> foreignKey(ReferenceEntry reference, ModelDraft target) {
+    List<Column> key = target.primaryKey();
+    if (key.isEmpty()) {
+      return Optional.empty(); // reported on the target model already
+    }
+    Span at = reference.field().type().name().span();
+    if (key.size() > 1) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.UNSUPPORTED_REFERENCE,
+              at,
+              "model '" + target.name() + "' has a composite primary key; references to it are not supported yet",
+              "give " + target.name() + " a single-column primary key, such as id int @pk"));
+      return Optional.empty();
+    }
+    Column targetKey = key.get(0);
+    String field =
+        reference.foreignKey().map(Name::text).orElse(reference.field().name().text() + "_" + targetKey.field());
+    return Optional.of(
+        new Column(
+            field,
+            field,
+            targetKey.type(),
+            reference.nullable(),
+            false,
+            false,
+            true,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(new Column.ForeignKey(target.table(), targetKey.name()))));
+  }
+
+  /** Enum checks: members present, distinct, and usable as Python names. */
+  private record EnumChecker(Diagnostics diagnostics) {
+    Optional<EnumType> check(EnumDecl decl) {
+      if (decl.members().isEmpty()) {
+        diagnostics.report(
+            Diagnostic.of(Code.EMPTY_ENUM, decl.span(), "enum '" + decl.name().text() + "' has no members", "list them: enum " + decl.name().text() + " { first second }"));
+        return Optional.empty();
+      }
+      Map<String, Name> byPythonName = new LinkedHashMap<>();
+      boolean ok = true;
+      for (Name member : decl.members()) {
+        if (member.text().startsWith("_")) {
+          diagnostics.report(Diagnostic.of(Code.BAD_NAME, member.span(), "enum members may not start with '_'", "Python's enum treats such names as private"));
+          ok = false;
+          continue;
+        }
+        Name earlier = byPythonName.putIfAbsent(dev.sqlagen.naming.PythonNames.enumMember(member.text()), member);
+        if (earlier != null) {
+          diagnostics.report(
+              Diagnostic.of(
+                  Code.DUPLICATE_ENUM_MEMBER,
+                  member.span(),
+                  earlier.text().equals(member.text())
+                      ? "member '" + member.text() + "' is listed twice"
+                      : "members '" + earlier.text() + "' and '" + member.text() + "' both become " + dev.sqlagen.naming.PythonNames.enumMember(member.text()) + " in Python",
+                  "remove or rename one"));
+          ok = false;
+        }
+      }
+      if (!ok) {
+        return Optional.empty();
+      }
+      List<String> members = decl.members().stream().map(Name::text).toList();
+      return Optional.of(new EnumType(decl.name().text(), DbNames.enumType(decl.name().text()), members, decl.doc()));
+    }
+  }
+}

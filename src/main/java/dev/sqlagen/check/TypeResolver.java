@@ -1,0 +1,145 @@
+package dev.sqlagen.check;
+
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.Diagnostics;
+import dev.sqlagen.diag.Suggestions;
+import dev.sqlagen.model.TypeRef;
+import dev.sqlagen.model.Value;
+import dev.sqlagen.resolved.ColumnType;
+import dev.sqlagen.resolved.ColumnType.Kind;
+import java.util.List;
+import java.util.Optional;
+
+/** Resolves a written type to a column type or a model, checking its arguments. */
+final class TypeResolver {
+  /** Longest string length accepted: PostgreSQL's varchar limit. */
+  private static final int MAX_LENGTH = 10_485_760;
+  /** Largest decimal precision accepted: PostgreSQL's numeric limit. */
+  private static final int MAX_PRECISION = 1000;
+
+  private final Declarations declarations;
+  private final Diagnostics diagnostics;
+
+  TypeResolver(Declarations declarations, Diagnostics diagnostics) {
+    this.declarations = declarations;
+    this.diagnostics = diagnostics;
+  }
+
+  Optional<FieldType> resolve(TypeRef ref) {
+    String name = ref.name().text();
+    if (declarations.models().containsKey(name)) {
+      return noArgs(ref) ? Optional.of(new FieldType.ModelRef(name)) : Optional.empty();
+    }
+    if (declarations.enums().containsKey(name)) {
+      return noArgs(ref) ? Optional.of(new FieldType.Scalar(ColumnType.enumOf(name))) : Optional.empty();
+    }
+    Kind kind = ScalarTypes.KINDS.get(name);
+    if (kind == null) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.UNKNOWN_TYPE,
+              ref.name().span(),
+              "unknown type '" + name + "'",
+              Optional.ofNullable(Suggestions.didYouMean(name, declarations.typeNames()))
+                  .orElse("declare 'model " + name + " { ... }' or 'enum " + name + " { ... }', or use a built-in type such as int or string(100)")));
+      return Optional.empty();
+    }
+    return scalar(ref, kind).map(FieldType.Scalar::new);
+  }
+
+  private Optional<ColumnType> scalar(TypeRef ref, Kind kind) {
+    List<Value> args = ref.args();
+    return switch (kind) {
+      case STRING -> stringType(ref);
+      case DECIMAL -> decimalType(ref);
+      case DATETIME -> datetimeType(ref);
+      default -> noArgs(ref) ? Optional.of(ColumnType.of(kind)) : Optional.empty();
+    };
+  }
+
+  private Optional<ColumnType> stringType(TypeRef ref) {
+    if (ref.args().isEmpty()) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.MISSING_LENGTH,
+              ref.name().span(),
+              "string needs a length",
+              "write string(255), or text for unbounded text"));
+      return Optional.empty();
+    }
+    if (ref.args().size() != 1) {
+      return badArgs(ref, "string takes one length, such as string(255)");
+    }
+    return positive(ref.args().get(0), MAX_LENGTH, "length").map(ColumnType::string);
+  }
+
+  private Optional<ColumnType> decimalType(TypeRef ref) {
+    if (ref.args().isEmpty() || ref.args().size() > 2) {
+      return badArgs(ref, "decimal takes a precision and a scale, such as decimal(12, 2)");
+    }
+    Optional<Integer> precision = positive(ref.args().get(0), MAX_PRECISION, "precision");
+    if (precision.isEmpty()) {
+      return Optional.empty();
+    }
+    int scale = 0;
+    if (ref.args().size() == 2) {
+      Value arg = ref.args().get(1);
+      Optional<Integer> parsed = number(arg).filter(s -> s <= precision.get());
+      if (parsed.isEmpty()) {
+        report(arg, "scale must be a whole number from 0 to the precision (" + precision.get() + ")", null);
+        return Optional.empty();
+      }
+      scale = parsed.get();
+    }
+    return Optional.of(ColumnType.decimal(precision.get(), scale));
+  }
+
+  private Optional<ColumnType> datetimeType(TypeRef ref) {
+    if (ref.args().isEmpty()) {
+      return Optional.of(ColumnType.datetime(false));
+    }
+    Value arg = ref.args().get(0);
+    if (ref.args().size() == 1 && arg instanceof Value.NameValue name && name.name().equals("tz")) {
+      return Optional.of(ColumnType.datetime(true));
+    }
+    return badArgs(ref, "write datetime for a naive timestamp, datetime(tz) for a time-zone aware one");
+  }
+
+  private boolean noArgs(TypeRef ref) {
+    if (ref.args().isEmpty()) {
+      return true;
+    }
+    badArgs(ref, "'" + ref.name().text() + "' takes no arguments");
+    return false;
+  }
+
+  private Optional<Integer> positive(Value arg, int max, String what) {
+    Optional<Integer> parsed = number(arg).filter(n -> n >= 1 && n <= max);
+    if (parsed.isEmpty()) {
+      report(arg, what + " must be a whole number from 1 to " + max, null);
+    }
+    return parsed;
+  }
+
+  private static Optional<Integer> number(Value arg) {
+    if (arg instanceof Value.NumberValue n && n.isInteger() && n.text().length() <= 9) {
+      return Optional.of(Integer.parseInt(n.text()));
+    }
+    return Optional.empty();
+  }
+
+  private <T> Optional<T> badArgs(TypeRef ref, String help) {
+    diagnostics.report(
+        Diagnostic.of(
+            Code.BAD_TYPE_ARGUMENT,
+            ref.name().span(),
+            "wrong arguments for type '" + ref.name().text() + "'",
+            help));
+    return Optional.empty();
+  }
+
+  private void report(Value arg, String message, String help) {
+    diagnostics.report(Diagnostic.of(Code.BAD_TYPE_ARGUMENT, arg.span(), message, help));
+  }
+}

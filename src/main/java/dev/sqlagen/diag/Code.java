@@ -1,0 +1,52 @@
+package dev.sqlagen.diag;
+
+/**
+ * Every diagnostic sqlagen can report, with a stable code. Codes are never reused or renumbered;
+ * each is documented in docs/errors.md.
+ */
+public enum Code {
+  SYNTAX("SQD001", Severity.ERROR),
+  UNTERMINATED_STRING("SQD002", Severity.ERROR),
+  BAD_CHARACTER("SQD003", Severity.ERROR),
+  BAD_ESCAPE("SQD004", Severity.ERROR),
+  DUPLICATE_DECLARATION("SQD010", Severity.ERROR),
+  DUPLICATE_FIELD("SQD011", Severity.ERROR),
+  UNKNOWN_TYPE("SQD012", Severity.ERROR),
+  UNKNOWN_ATTRIBUTE("SQD013", Severity.ERROR),
+  BAD_ATTRIBUTE_ARGUMENT("SQD014", Severity.ERROR),
+  MISSING_LENGTH("SQD015", Severity.ERROR),
+  BAD_TYPE_ARGUMENT("SQD016", Severity.ERROR),
+  NO_PRIMARY_KEY("SQD017", Severity.ERROR),
+  BAD_DEFAULT("SQD018", Severity.ERROR),
+  UNKNOWN_ENUM_MEMBER("SQD019", Severity.ERROR),
+  UNMATCHED_COLLECTION("SQD020", Severity.ERROR),
+  AMBIGUOUS_INVERSE("SQD021", Severity.ERROR),
+  BAD_INVERSE("SQD022", Severity.ERROR),
+  DUPLICATE_TABLE("SQD023", Severity.ERROR),
+  DUPLICATE_COLUMN("SQD024", Severity.ERROR),
+  RESERVED_NAME("SQD025", Severity.ERROR),
+  DUPLICATE_ENUM_MEMBER("SQD026", Severity.ERROR),
+  UNSUPPORTED_REFERENCE("SQD027", Severity.ERROR),
+  BAD_MODIFIER("SQD028", Severity.ERROR),
+  DUPLICATE_ATTRIBUTE("SQD029", Severity.ERROR),
+  EMPTY_ENUM("SQD030", Severity.ERROR),
+  BAD_NAME("SQD031", Severity.ERROR),
+  DUPLICATE_PYTHON_NAME("SQD032", Severity.ERROR);
+
+  private final String id;
+  private final Severity severity;
+
+  Code(String id, Severity severity) {
+    this.id = id;
+    this.severity = severity;
+  }
+
+  /** The stable identifier users see, such as {@code SQD012}. */
+  public String id() {
+    return id;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+}

@@ -1,0 +1,14 @@
+package dev.sqlagen.model;
+
+import dev.sqlagen.source.SourceFile;
+import java.util.List;
+import java.util.Objects;
+
+/** A parsed schema file: its enums and models in the order they were written. */
+public record Schema(SourceFile file, List<EnumDecl> enums, List<Model> models) {
+  public Schema {
+    Objects.requireNonNull(file, "file");
+    enums = List.copyOf(enums);
+    models = List.copyOf(models);
+  }
+}

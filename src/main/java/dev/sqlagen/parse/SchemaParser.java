@@ -1,0 +1,103 @@
+package dev.sqlagen.parse;
+
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.Diagnostics;
+import dev.sqlagen.model.Schema;
+import dev.sqlagen.source.SourceFile;
+import java.util.Optional;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Turns schema text into a {@link Schema}, or into diagnostics. The only entry point of the parse
+ * stage: ANTLR's types stay inside this package.
+ */
+public final class SchemaParser {
+  private SchemaParser() {}
+
+  /**
+   * Parses one file.
+   *
+   * @return the schema, or empty when the text has lexical or syntax errors (all reported)
+   */
+  public static Optional<Schema> parse(SourceFile file, Diagnostics diagnostics) {
+    SqdLexer lexer = new SqdLexer(CharStreams.fromString(file.text(), file.name()));
+    lexer.removeErrorListeners();
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    if (reportLexicalErrors(file, tokens, diagnostics)) {
+      // A bad token would make the parser report a cascade of errors after it; one is enough.
+      return Optional.empty();
+    }
+    SqdParser.SchemaContext tree = parseTree(file, tokens, diagnostics);
+    if (tree == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new TreeBuilder(file, tokens, diagnostics).schema(tree));
+  }
+
+  /** SLL prediction first, which is fast and right for almost all input; full LL only on error. */
+  private static SqdParser.SchemaContext parseTree(
+      SourceFile file, CommonTokenStream tokens, Diagnostics diagnostics) {
+    SqdParser parser = new SqdParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return parser.schema();
+    } catch (ParseCancellationException sllFailed) {
+      tokens.seek(0);
+      parser.reset();
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new FirstErrorStrategy());
+      SyntaxErrorListener listener = new SyntaxErrorListener(file);
+      parser.addErrorListener(listener);
+      try {
+        parser.schema();
+      } catch (ParseCancellationException stopped) {
+        // FirstErrorStrategy stops at the first error: what follows it would be a cascade.
+      }
+      listener.first().ifPresent(diagnostics::report);
+      if (listener.first().isEmpty()) {
+        throw new IllegalStateException("SLL parse failed but LL found no error", sllFailed);
+      }
+      return null;
+    }
+  }
+
+  private static boolean reportLexicalErrors(
+      SourceFile file, CommonTokenStream tokens, Diagnostics diagnostics) {
+    boolean any = false;
+    for (Token token : tokens.getTokens()) {
+      switch (token.getType()) {
+        case SqdLexer.UNTERMINATED_STRING -> {
+          diagnostics.report(
+              Diagnostic.of(
+                  Code.UNTERMINATED_STRING,
+                  Spans.of(file, token, 1),
+                  "string is not closed",
+                  "add the closing '\"' before the end of the line"));
+          any = true;
+        }
+        case SqdLexer.BAD_CHAR -> {
+          diagnostics.report(
+              Diagnostic.of(
+                  Code.BAD_CHARACTER,
+                  Spans.of(file, token),
+                  "unexpected character " + Tokens.describeChar(token.getText()),
+                  "names use letters, digits and '_'; comments start with '//'"));
+          any = true;
+        }
+        default -> {
+          // Every other token is well formed.
+        }
+      }
+    }
+    return any;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.sqlagen.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/** Human words for tokens, so that no ANTLR token name ever reaches a user. */
+final class Tokens {
+  private Tokens() {}
+
+  /** How a token reads in "unexpected ..." messages. */
+  static String describe(Token token) {
+    if (token.getType() == Token.EOF) {
+      return "end of file";
+    }
+    return switch (token.getType()) {
+      case SqdLexer.STRING -> "string " + token.getText();
+      case SqdLexer.INT, SqdLexer.DECIMAL -> "number " + token.getText();
+      case SqdLexer.IDENT, SqdLexer.MODEL, SqdLexer.ENUM -> "'" + token.getText() + "'";
+      default -> "'" + token.getText() + "'";
+    };
+  }
+
+  static String describeChar(String text) {
+    int codePoint = text.codePointAt(0);
+    if (codePoint < 0x20 || codePoint == 0x7f || Character.isWhitespace(codePoint)) {
+      return String.format("U+%04X", codePoint);
+    }
+    return "'" + text + "' (U+" + String.format("%04X", codePoint) + ")";
+  }
+
+  /** "a name, '{' or '}'": the expected set in words, sorted for stable messages. */
+  static String describeExpected(IntervalSet expected) {
+    TreeSet<String> words = new TreeSet<>();
+    for (int type : expected.toList()) {
+      String word = expectedWord(type);
+      if (word != null) {
+        words.add(word);
+      }
+    }
+    List<String> list = new ArrayList<>(words);
+    if (list.isEmpty()) {
+      return "";
+    }
+    if (list.size() == 1) {
+      return list.get(0);
+    }
+    return String.join(", ", list.subList(0, list.size() - 1)) + " or " + list.get(list.size() - 1);
+  }
+
+  private static String expectedWord(int type) {
+    return switch (type) {
+      case Token.EOF -> "end of file";
+      case SqdLexer.IDENT -> "a name";
+      case SqdLexer.MODEL -> "'model'";
+      case SqdLexer.ENUM -> "'enum'";
+      case SqdLexer.INT, SqdLexer.DECIMAL -> "a number";
+      case SqdLexer.STRING -> "a string";
+      case SqdLexer.LBRACE -> "'{'";
+      case SqdLexer.RBRACE -> "'}'";
+      case SqdLexer.LPAREN -> "'('";
+      case SqdLexer.RPAREN -> "')'";
+      case SqdLexer.LBRACK -> "'['";
+      case SqdLexer.RBRACK -> "']'";
+      case SqdLexer.QUESTION -> "'?'";
+      case SqdLexer.COMMA -> "','";
+      case SqdLexer.ASSIGN -> "'='";
+      case SqdLexer.MINUS -> "'-'";
+      case SqdLexer.AT -> "an attribute ('@')";
+      case SqdLexer.ATAT -> "a model attribute ('@@')";
+      default -> null;
+    };
+  }
+}

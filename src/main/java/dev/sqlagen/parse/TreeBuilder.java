@@ -1,0 +1,146 @@
+package dev.sqlagen.parse;
+
+import dev.sqlagen.diag.Diagnostics;
+import dev.sqlagen.model.Attribute;
+import dev.sqlagen.model.EnumDecl;
+import dev.sqlagen.model.Field;
+import dev.sqlagen.model.Model;
+import dev.sqlagen.model.Name;
+import dev.sqlagen.model.Schema;
+import dev.sqlagen.model.TypeRef;
+import dev.sqlagen.model.Value;
+import dev.sqlagen.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.BufferedTokenStream;
+import org.antlr.v4.runtime.Token;
+
+/** Builds the immutable {@link Schema} from a parse tree that has no syntax errors. */
+final class TreeBuilder {
+  private final SourceFile file;
+  private final BufferedTokenStream tokens;
+  private final StringLiterals strings;
+
+  TreeBuilder(SourceFile file, BufferedTokenStream tokens, Diagnostics diagnostics) {
+    this.file = file;
+    this.tokens = tokens;
+    this.strings = new StringLiterals(file, diagnostics);
+  }
+
+  Schema schema(SqdParser.SchemaContext context) {
+    List<EnumDecl> enums = new ArrayList<>();
+    List<Model> models = new ArrayList<>();
+    for (SqdParser.DeclarationContext declaration : context.declaration()) {
+      if (declaration.modelDecl() != null) {
+        models.add(model(declaration.modelDecl()));
+      } else {
+        enums.add(enumDecl(declaration.enumDecl()));
+      }
+    }
+    return new Schema(file, enums, models);
+  }
+
+  private Model model(SqdParser.ModelDeclContext context) {
+    List<Field> fields = new ArrayList<>();
+    List<Attribute> attributes = new ArrayList<>();
+    for (SqdParser.MemberContext member : context.member()) {
+      if (member.fieldDecl() != null) {
+        fields.add(field(member.fieldDecl()));
+      } else {
+        SqdParser.ModelAttributeContext attribute = member.modelAttribute();
+        attributes.add(new Attribute(name(attribute.name), values(attribute.value())));
+      }
+    }
+    return new Model(name(context.name), fields, attributes, doc(context.getStart()));
+  }
+
+  private Field field(SqdParser.FieldDeclContext context) {
+    List<Attribute> attributes = new ArrayList<>();
+    List<Value> defaults = new ArrayList<>();
+    for (SqdParser.FieldSuffixContext suffix : context.fieldSuffix()) {
+      if (suffix.attribute() != null) {
+        SqdParser.AttributeContext attribute = suffix.attribute();
+        attributes.add(new Attribute(name(attribute.name), values(attribute.value())));
+      } else {
+        defaults.add(value(suffix.value()));
+      }
+    }
+    return new Field(
+        name(context.name), typeRef(context.typeRef()), attributes, defaults, doc(context.getStart()));
+  }
+
+  private TypeRef typeRef(SqdParser.TypeRefContext context) {
+    List<Value> args = new ArrayList<>();
+    for (SqdParser.TypeArgContext arg : context.typeArg()) {
+      args.add(
+          arg.INT() != null
+              ? new Value.NumberValue(arg.INT().getText(), Spans.of(file, arg.INT().getSymbol()))
+              : new Value.NameValue(arg.ident().getText(), Spans.of(file, arg.ident())));
+    }
+    return new TypeRef(name(context.name), args, context.collection != null, context.optional != null);
+  }
+
+  private EnumDecl enumDecl(SqdParser.EnumDeclContext context) {
+    List<Name> members = new ArrayList<>();
+    // The first ident is the enum's name; the rest are its members.
+    for (SqdParser.IdentContext member : context.ident()) {
+      if (member != context.name) {
+        members.add(name(member));
+      }
+    }
+    return new EnumDecl(name(context.name), members, doc(context.getStart()));
+  }
+
+  private List<Value> values(List<SqdParser.ValueContext> contexts) {
+    List<Value> values = new ArrayList<>(contexts.size());
+    for (SqdParser.ValueContext context : contexts) {
+      values.add(value(context));
+    }
+    return values;
+  }
+
+  private Value value(SqdParser.ValueContext context) {
+    if (context instanceof SqdParser.NumberValueContext number) {
+      return new Value.NumberValue(number.getText(), Spans.of(file, number));
+    }
+    if (context instanceof SqdParser.StringValueContext string) {
+      Token token = string.STRING().getSymbol();
+      return new Value.StringValue(strings.unescape(token), Spans.of(file, token));
+    }
+    if (context instanceof SqdParser.CallValueContext call) {
+      return new Value.CallValue(call.ident().getText(), values(call.value()), Spans.of(file, call));
+    }
+    SqdParser.NameValueContext name = (SqdParser.NameValueContext) context;
+    return new Value.NameValue(name.getText(), Spans.of(file, name));
+  }
+
+  private Name name(SqdParser.IdentContext context) {
+    return new Name(context.getText(), Spans.of(file, context.getStart()));
+  }
+
+  /**
+   * The "///" comments directly before a declaration's first token. Each line loses the slashes
+   * and one space; blank lines at either end are dropped.
+   */
+  private Optional<String> doc(Token first) {
+    List<Token> hidden = tokens.getHiddenTokensToLeft(first.getTokenIndex(), Token.HIDDEN_CHANNEL);
+    if (hidden == null || hidden.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> lines = new ArrayList<>();
+    for (Token token : hidden) {
+      if (token.getType() == SqdLexer.DOC_COMMENT) {
+        String text = token.getText().substring(3);
+        lines.add((text.startsWith(" ") ? text.substring(1) : text).stripTrailing());
+      }
+    }
+    while (!lines.isEmpty() && lines.get(0).isBlank()) {
+      lines.remove(0);
+    }
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+      lines.remove(lines.size() - 1);
+    }
+    return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
+  }
+}

@@ -1,0 +1,105 @@
+package dev.sqlagen.plan;
+
+import dev.sqlagen.resolved.Column;
+import dev.sqlagen.resolved.Entity;
+import dev.sqlagen.resolved.EnumType;
+import dev.sqlagen.resolved.ResolvedSchema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Plans models.py: enums, the declarative base, and one class per model. */
+final class ModelsModulePlanner {
+  private static final String INDENT = "    ";
+
+  private final ResolvedSchema schema;
+  private final PythonNamesInModule names;
+  private final ImportPlan imports;
+  private final ColumnTypes types;
+  private final Map<String, Integer> foreignKeysBetween = new HashMap<>();
+
+  ModelsModulePlanner(ResolvedSchema schema) {
+    this.schema = schema;
+    this.names = new PythonNamesInModule(schema);
+    this.imports = new ImportPlan(names.taken());
+    this.types = new ColumnTypes(imports, names);
+    for (Entity entity : schema.entities()) {
+      entity.references().forEach(r -> foreignKeysBetween.merge(pairKey(entity.name(), r.target()), 1, Integer::sum));
+    }
+  }
+
+  ModelsModuleView plan(String docText) {
+    List<ClassView> enums = schema.enums().stream().map(this::enumClass).toList();
+    List<List<String>> helpers = enums.isEmpty() ? List.of() : List.of(enumValuesHelper());
+    ClassView base = baseClass();
+    List<ClassView> classes = new ArrayList<>();
+    for (Entity entity : schema.entities()) {
+      classes.add(new ModelClassPlanner(entity, this).plan());
+    }
+    return new ModelsModuleView(Docstrings.lines("", docText), imports.lines(), enums, helpers, base, classes);
+  }
+
+  private ClassView enumClass(EnumType type) {
+    List<String> members = new ArrayList<>();
+    for (String member : type.members()) {
+      members.add(INDENT + names.enumMember(member) + " = " + PyLiterals.string(member));
+    }
+    return new ClassView(
+        "class " + names.enumClass(type.name()) + "(" + imports.ref(Symbol.ENUM) + "):",
+        type.doc().map(d -> Docstrings.lines(INDENT, d)).orElse(List.of()),
+        List.of(members));
+  }
+
+  private List<String> enumValuesHelper() {
+    return List.of(
+        "def " + names.enumValuesHelper() + "(enum_class: type[" + imports.ref(Symbol.ENUM) + "]) -> list[str]:",
+        INDENT + "\"\"\"Store each member's value, not its name, in the database.\"\"\"",
+        INDENT + "return [str(member.value) for member in enum_class]");
+  }
+
+  private ClassView baseClass() {
+    List<PyExpr> convention =
+        List.of(
+            PyExpr.entry("ix", PyExpr.str("ix_%(column_0_label)s")),
+            PyExpr.entry("uq", PyExpr.str("uq_%(table_name)s_%(column_0_name)s")),
+            PyExpr.entry("ck", PyExpr.str("ck_%(table_name)s_%(constraint_name)s")),
+            PyExpr.entry("fk", PyExpr.str("fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s")),
+            PyExpr.entry("pk", PyExpr.str("pk_%(table_name)s")));
+    PyExpr metadata =
+        PyExpr.call(imports.ref(Symbol.sa("MetaData")), List.of(PyExpr.keyword("naming_convention", PyExpr.dict(convention))));
+    return new ClassView(
+        "class " + names.base() + "(" + imports.ref(Symbol.orm("DeclarativeBase")) + "):",
+        Docstrings.lines(INDENT, "Base of every model: one metadata, with a naming convention for constraints."),
+        List.of(PyLayout.statement(INDENT, "metadata = ", metadata)));
+  }
+
+  /** Whether relationships between two models need {@code foreign_keys=}: more than one FK links them. */
+  boolean ambiguous(String modelA, String modelB) {
+    return foreignKeysBetween.getOrDefault(pairKey(modelA, modelB), 0) > 1;
+  }
+
+  Entity entity(String name) {
+    return schema.entity(name).orElseThrow();
+  }
+
+  Column primaryKey(String model) {
+    return entity(model).primaryKey().get(0);
+  }
+
+  PythonNamesInModule names() {
+    return names;
+  }
+
+  ImportPlan imports() {
+    return imports;
+  }
+
+  ColumnTypes types() {
+    return types;
+  }
+
+  private static String pairKey(String a, String b) {
+    return a.compareTo(b) <= 0 ? a + "\u0000" + b : b + "\u0000" + a;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.sqlagen.plan;
+
+import java.util.Objects;
+
+/**
+ * One output file: its path relative to the output directory, the template that prints it and
+ * the view the template reads ({@code null} view and template for a file that is empty).
+ */
+public record PlannedFile(String path, String template, Object view) {
+  public PlannedFile {
+    Objects.requireNonNull(path, "path");
+    if ((template == null) != (view == null)) {
+      throw new IllegalArgumentException("a template needs a view and a view needs a template");
+    }
+  }
+
+  public static PlannedFile empty(String path) {
+    return new PlannedFile(path, null, null);
+  }
+}

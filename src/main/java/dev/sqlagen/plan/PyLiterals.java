@@ -1,0 +1,95 @@
+package dev.sqlagen.plan;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Python literals that evaluate back to exactly the given value, quoted as ruff format quotes. */
+final class PyLiterals {
+  private PyLiterals() {}
+
+  /**
+   * A string literal: double quotes unless the value holds more double than single quotes (the
+   * formatter's rule), with every character that could break the line or the module escaped.
+   */
+  static String string(String value) {
+    char quote = preferredQuote(value);
+    return quote + escape(value, quote) + quote;
+  }
+
+  static char preferredQuote(String value) {
+    long doubles = value.chars().filter(c -> c == '"').count();
+    long singles = value.chars().filter(c -> c == '\'').count();
+    return doubles > singles ? '\'' : '"';
+  }
+
+  static String escape(String value, char quote) {
+    StringBuilder out = new StringBuilder(value.length() + 2);
+    value.codePoints().forEach(cp -> appendEscaped(out, cp, quote));
+    return out.toString();
+  }
+
+  private static void appendEscaped(StringBuilder out, int cp, char quote) {
+    switch (cp) {
+      case '\\' -> out.append("\\\\");
+      case '\n' -> out.append("\\n");
+      case '\r' -> out.append("\\r");
+      case '\t' -> out.append("\\t");
+      default -> {
+        if (cp == quote) {
+          out.append('\\').append(quote);
+        } else if (cp < 0x20 || cp == 0x7f) {
+          out.append(String.format("\\x%02x", cp));
+        } else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029 || Character.getType(cp) == Character.SURROGATE) {
+          // Line separators end a line for some editors and tools; keep them out of the source.
+          out.append(String.format("\\u%04x", cp));
+        } else {
+          out.appendCodePoint(cp);
+        }
+      }
+    }
+  }
+
+  /**
+   * The value cut at spaces into literals of at most {@code width} characters each (a single word
+   * longer than that stays whole), to be written one per line as an implicit concatenation.
+   */
+  static List<String> stringParts(String value, int width) {
+    char quote = preferredQuote(value);
+    List<String> parts = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int start = 0;
+    while (start < value.length()) {
+      int space = value.indexOf(' ', start);
+      String word = space < 0 ? value.substring(start) : value.substring(start, space + 1);
+      String escapedWord = escape(word, quote);
+      if (current.length() > 0 && current.length() + escapedWord.length() + 2 > width) {
+        parts.add(quote + current.toString() + quote);
+        current.setLength(0);
+      }
+      current.append(escapedWord);
+      start += word.length();
+    }
+    if (current.length() > 0 || parts.isEmpty()) {
+      parts.add(quote + current.toString() + quote);
+    }
+    return parts;
+  }
+
+  /** An int literal: no leading zeros (a syntax error in Python 3). */
+  static String integer(String text) {
+    return new BigInteger(text).toString();
+  }
+
+  /** A float literal: always with a decimal point, so that the value is a float. */
+  static String floating(String text) {
+    String plain = new BigDecimal(text).toPlainString();
+    return plain.contains(".") ? plain : plain + ".0";
+  }
+
+  /** A {@code Decimal("...")} argument, as written but normalised. */
+  static String decimal(String text) {
+    return new BigDecimal(text).toPlainString();
+  }
+}

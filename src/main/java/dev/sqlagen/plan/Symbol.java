@@ -1,0 +1,47 @@
+package dev.sqlagen.plan;
+
+import java.util.Objects;
+
+/**
+ * A name the generated code imports. {@code moduleStyle} symbols are always written through
+ * their module ({@code uuid.UUID}); the others are imported by name ({@code from x import y}) and
+ * fall back to {@code alias.name} when the name is taken by something in the generated module.
+ */
+record Symbol(String module, String name, boolean moduleStyle, String alias) {
+  Symbol {
+    Objects.requireNonNull(module, "module");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(alias, "alias");
+  }
+
+  static Symbol from(String module, String name, String alias) {
+    return new Symbol(module, name, false, alias);
+  }
+
+  static Symbol viaModule(String module, String name) {
+    return new Symbol(module, name, true, module);
+  }
+
+  static final Symbol ENUM = viaModule("enum", "Enum");
+  static final Symbol UUID = viaModule("uuid", "UUID");
+  static final Symbol UUID4 = viaModule("uuid", "uuid4");
+  static final Symbol DATE = from("datetime", "date", "dt");
+  static final Symbol DATETIME = from("datetime", "datetime", "dt");
+  static final Symbol TIME = from("datetime", "time", "dt");
+  static final Symbol TIMEDELTA = from("datetime", "timedelta", "dt");
+  static final Symbol DECIMAL = from("decimal", "Decimal", "decimal");
+  static final Symbol ANY = from("typing", "Any", "typing");
+
+  static Symbol sa(String name) {
+    return from("sqlalchemy", name, "sa");
+  }
+
+  static Symbol orm(String name) {
+    return from("sqlalchemy.orm", name, "orm");
+  }
+
+  /** Whether the module is part of Python's standard library (its own import section). */
+  boolean standardLibrary() {
+    return !module.startsWith("sqlalchemy");
+  }
+}

@@ -1,0 +1,63 @@
+package dev.sqlagen.render;
+
+import dev.sqlagen.plan.PlannedFile;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * The render stage: prints planned files through the FreeMarker templates in templates/. The
+ * configuration is strict (a missing value is an error, never an empty string) and independent
+ * of the machine's locale and time zone.
+ */
+public final class TemplateRenderer {
+  private static final Configuration CONFIGURATION = configuration();
+
+  private TemplateRenderer() {}
+
+  /** The file's text, with LF line ends. */
+  public static String render(PlannedFile file) {
+    if (file.template() == null) {
+      return "";
+    }
+    try {
+      Template template = CONFIGURATION.getTemplate(file.template());
+      StringWriter out = new StringWriter();
+      template.process(Map.of("view", file.view()), out);
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read template " + file.template(), e);
+    } catch (TemplateException e) {
+      // A template error is a bug in sqlagen, never in the user's schema.
+      throw new IllegalStateException("template " + file.template() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static Configuration configuration() {
+    Configuration config = new Configuration(Configuration.VERSION_2_3_34);
+    config.setClassForTemplateLoading(TemplateRenderer.class, "/dev/sqlagen/templates");
+    config.setDefaultEncoding("UTF-8");
+    config.setOutputEncoding("UTF-8");
+    config.setLocale(Locale.ROOT);
+    config.setTimeZone(TimeZone.getTimeZone("UTC"));
+    config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    config.setLogTemplateExceptions(false);
+    config.setWrapUncheckedExceptions(true);
+    config.setFallbackOnNullLoopVariable(false);
+    config.setNumberFormat("computer");
+    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+    // Views are records: templates read their components as properties (view.imports).
+    wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+    config.setObjectWrapper(wrapper.build());
+    return config;
+  }
+}

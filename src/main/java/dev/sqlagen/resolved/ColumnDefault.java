@@ -1,0 +1,85 @@
+package dev.sqlagen.resolved;
+
+import java.util.Objects;
+
+/**
+ * A column default. Literals, enum members and {@code uuid4()} run in Python ({@code default=});
+ * {@code now()} and {@code sql("...")} run in the database ({@code server_default=}).
+ */
+public sealed interface ColumnDefault {
+  /** True when the database computes the value. */
+  boolean serverSide();
+
+  /** A number as written, checked against the column type. */
+  record Number(String text) implements ColumnDefault {
+    public Number {
+      Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public boolean serverSide() {
+      return false;
+    }
+  }
+
+  /** A string value. */
+  record Text(String value) implements ColumnDefault {
+    public Text {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public boolean serverSide() {
+      return false;
+    }
+  }
+
+  /** {@code true} or {@code false}. */
+  record Bool(boolean value) implements ColumnDefault {
+    @Override
+    public boolean serverSide() {
+      return false;
+    }
+  }
+
+  /** A member of the column's enum, as written in the enum declaration. */
+  record EnumMember(String enumName, String member) implements ColumnDefault {
+    public EnumMember {
+      Objects.requireNonNull(enumName, "enumName");
+      Objects.requireNonNull(member, "member");
+    }
+
+    @Override
+    public boolean serverSide() {
+      return false;
+    }
+  }
+
+  /** {@code uuid4()}: a fresh random UUID per row, made in Python. */
+  record UuidFactory() implements ColumnDefault {
+    @Override
+    public boolean serverSide() {
+      return false;
+    }
+  }
+
+  /** {@code now()}: the database's current date, time or timestamp, by column type. */
+  record Now() implements ColumnDefault {
+    @Override
+    public boolean serverSide() {
+      return true;
+    }
+  }
+
+  /** {@code sql("...")}: a SQL expression the database evaluates, passed through verbatim. */
+  record Sql(String expression) implements ColumnDefault {
+    public Sql {
+      Objects.requireNonNull(expression, "expression");
+    }
+
+    @Override
+    public boolean serverSide() {
+      return true;
+    }
+  }
+}

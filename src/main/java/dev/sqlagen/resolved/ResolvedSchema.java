@@ -1,0 +1,21 @@
+package dev.sqlagen.resolved;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A schema that passed every check: names resolved, relationships paired, database names decided.
+ * The plan stage works from this alone.
+ */
+public record ResolvedSchema(String sourceName, List<EnumType> enums, List<Entity> entities) {
+  public ResolvedSchema {
+    Objects.requireNonNull(sourceName, "sourceName");
+    enums = List.copyOf(enums);
+    entities = List.copyOf(entities);
+  }
+
+  public Optional<Entity> entity(String name) {
+    return entities.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.sqlagen.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The text of one schema file and the name it is reported under. */
+public final class SourceFile {
+  private final String name;
+  private final String text;
+  private final int[] lineStarts;
+
+  /**
+   * Creates a source file.
+   *
+   * @param name the name used in diagnostics, as the user gave it (never made absolute)
+   * @param text the file's text; CRLF and CR line ends are treated as LF
+   */
+  public SourceFile(String name, String text) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.text = normalizeLineEnds(Objects.requireNonNull(text, "text"));
+    this.lineStarts = lineStarts(this.text);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The text with every line end as LF. */
+  public String text() {
+    return text;
+  }
+
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  /** The text of a 1-based line, without its line end. */
+  public String line(int line) {
+    if (line < 1 || line > lineStarts.length) {
+      return "";
+    }
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+    return text.substring(start, end);
+  }
+
+  private static String normalizeLineEnds(String text) {
+    // A byte-order mark is not part of the schema.
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return body.indexOf('\r') < 0 ? body : body.replace("\r\n", "\n").replace('\r', '\n');
+  }
+
+  private static int[] lineStarts(String text) {
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        starts.add(i + 1);
+      }
+    }
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
