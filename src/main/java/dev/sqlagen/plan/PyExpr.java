@@ -36,10 +36,11 @@ sealed interface PyExpr {
   }
 
   /**
-   * Items between brackets: a call's arguments ({@code open} is {@code "name("}), a list, a dict,
-   * or a tuple ({@code oneTuple} keeps the comma that makes a single item a tuple).
+   * Items between brackets: a call's arguments ({@code open} is {@code "name("}), or a display
+   * (list, dict, tuple). {@code oneTuple} keeps the comma that makes a single item a tuple.
    */
-  record Bracketed(String open, List<PyExpr> items, String close, boolean oneTuple) implements PyExpr {
+  record Bracketed(String open, List<PyExpr> items, String close, boolean display, boolean oneTuple)
+      implements PyExpr {
     public Bracketed {
       Objects.requireNonNull(open, "open");
       items = List.copyOf(items);
@@ -84,7 +85,7 @@ sealed interface PyExpr {
   }
 
   static PyExpr call(String callee, List<PyExpr> args) {
-    return new Bracketed(callee + "(", args, ")", false);
+    return new Bracketed(callee + "(", args, ")", false, false);
   }
 
   static PyExpr keyword(String name, PyExpr value) {
@@ -92,11 +93,11 @@ sealed interface PyExpr {
   }
 
   static PyExpr list(List<PyExpr> items) {
-    return new Bracketed("[", items, "]", false);
+    return new Bracketed("[", items, "]", true, false);
   }
 
   static PyExpr dict(List<PyExpr> entries) {
-    return new Bracketed("{", entries, "}", false);
+    return new Bracketed("{", entries, "}", true, false);
   }
 
   static PyExpr entry(String key, PyExpr value) {
@@ -104,6 +105,6 @@ sealed interface PyExpr {
   }
 
   static PyExpr tuple(List<PyExpr> items) {
-    return new Bracketed("(", items, ")", true);
+    return new Bracketed("(", items, ")", true, true);
   }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Lays out a statement as ruff format (and black) would: on one line when it fits in 88
- * columns; otherwise split at its last bracket with the contents on one indented line; otherwise
- * one item per line with a trailing comma. Strings too long for any line become parenthesized
+ * columns; otherwise split at its last bracket with a call's arguments on one indented line;
+ * otherwise, and always for a list, dict or tuple of several items, one item per line with a
+ * trailing comma. Strings too long for any line become parenthesized
  * implicit concatenations, which the formatter keeps.
  */
 final class PyLayout {
@@ -59,7 +60,8 @@ final class PyLayout {
     if (magicComma) {
       body.append(',');
     }
-    if (body.length() <= LINE_LENGTH) {
+    boolean explode = bracketed.display() && items.size() > 1;
+    if (!explode && body.length() <= LINE_LENGTH) {
       out.add(body.toString());
     } else if (items.size() == 1 && !magicComma) {
       // A sole item has no comma to split at: the formatter splits the item itself instead.
