@@ -14,12 +14,17 @@ by testing nothing.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ENV_VAR = "SQLAGEN_PROOF_DIRS"
+
+# Importing the packages under test must not leave __pycache__ directories in
+# the generator's output (or in this source tree).
+sys.dont_write_bytecode = True
 
 
 @dataclass(frozen=True)

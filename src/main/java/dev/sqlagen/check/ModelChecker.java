@@ -34,13 +34,16 @@ final class ModelChecker {
   ModelDraft check(Model model) {
     List<ModelDraft.Entry> entries = new ArrayList<>();
     Map<String, Name> fieldNames = new HashMap<>();
+    boolean incomplete = false;
     for (Field field : model.fields()) {
       if (!checkFieldName(field.name(), fieldNames)) {
         continue;
       }
-      types.resolve(field.type()).flatMap(type -> entry(field, type)).ifPresent(entries::add);
+      Optional<FieldType> type = types.resolve(field.type());
+      incomplete |= type.isEmpty();
+      type.flatMap(t -> entry(field, t)).ifPresent(entries::add);
     }
-    return new ModelDraft(model, tableName(model), entries);
+    return new ModelDraft(model, tableName(model), entries, incomplete);
   }
 
   private boolean checkFieldName(Name name, Map<String, Name> seen) {
@@ -77,7 +80,9 @@ final class ModelChecker {
     FieldAttributes attributes = FieldAttributes.read(field, FieldKind.COLUMN, diagnostics);
     boolean nullable = field.type().optional();
     if (attributes.primaryKey() && nullable) {
-      return modifierError(field.type().name(), "a primary key cannot be nullable", "remove the '?'");
+      // Reported, then treated as the key it was meant to be, so no "no primary key" follows.
+      modifierError(field.type().name(), "a primary key cannot be nullable", "remove the '?'");
+      nullable = false;
     }
     Optional<ColumnDefault> defaultValue = Optional.empty();
     if (field.defaults().size() > 1) {

@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * A model after its own fields are checked, before relationships are resolved across models.
- * Entries keep declaration order, which the generated class keeps too.
+ * Entries keep declaration order, which the generated class keeps too. {@code incomplete} says
+ * that some field's type did not resolve, so checks across models should not pile on.
  */
-record ModelDraft(Model model, String table, List<Entry> entries) {
+record ModelDraft(Model model, String table, List<Entry> entries, boolean incomplete) {
   ModelDraft {
     entries = List.copyOf(entries);
   }

@@ -55,7 +55,8 @@ final class NameClashes {
     Map<String, String> byName = new HashMap<>();
     for (Column column : entity.columns()) {
       String earlier = byName.putIfAbsent(column.name().toLowerCase(Locale.ROOT), column.field());
-      if (earlier != null) {
+      // Two fields of one name are reported once, as fields (see attributes).
+      if (earlier != null && !earlier.equals(column.field())) {
         diagnostics.report(
             Diagnostic.of(
                 Code.DUPLICATE_COLUMN,
@@ -89,8 +90,8 @@ final class NameClashes {
             Diagnostic.of(
                 Code.DUPLICATE_FIELD,
                 spanOf(draft, field),
-                "the foreign key column '" + field + "' of " + entity.name() + " has the name of another field",
-                "name the foreign key column with @fk(other_name)"));
+                "the foreign key '" + field + "' of a reference in " + entity.name() + " has the name of another field",
+                "name the foreign key with @fk(other_name), or remove the field '" + field + "'"));
       }
     }
   }

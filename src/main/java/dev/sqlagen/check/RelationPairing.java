@@ -89,6 +89,9 @@ final class RelationPairing {
       return Optional.of(free.get(0));
     }
     Name at = collection.field().name();
+    if (naming.isEmpty() && free.isEmpty() && target.incomplete()) {
+      return Optional.empty(); // the reference may be the field whose type was reported unknown
+    }
     if (naming.isEmpty() && free.isEmpty()) {
       diagnostics.report(
           Diagnostic.of(

@@ -51,7 +51,7 @@ public final class SchemaChecker {
       drafts.put(model.name().text(), modelChecker.check(model));
     }
     for (ModelDraft draft : drafts.values()) {
-      if (draft.primaryKey().isEmpty()) {
+      if (draft.primaryKey().isEmpty() && !triedPrimaryKey(draft.model())) {
         diagnostics.report(
             Diagnostic.of(
                 Code.NO_PRIMARY_KEY,
@@ -70,6 +70,11 @@ public final class SchemaChecker {
       return Optional.empty();
     }
     return Optional.of(new ResolvedSchema(schema.file().name(), enums, entities));
+  }
+
+  /** A model with an {@code @pk} that failed its own checks has been told about it already. */
+  private static boolean triedPrimaryKey(Model model) {
+    return model.fields().stream().anyMatch(f -> f.attributes().stream().anyMatch(a -> a.name().text().equals("pk")));
   }
 
   private Entity entity(

@@ -8,7 +8,6 @@ import dev.sqlagen.model.TypeRef;
 import dev.sqlagen.model.Value;
 import dev.sqlagen.resolved.ColumnType;
 import dev.sqlagen.resolved.ColumnType.Kind;
-import java.util.List;
 import java.util.Optional;
 
 /** Resolves a written type to a column type or a model, checking its arguments. */
@@ -28,11 +27,14 @@ final class TypeResolver {
 
   Optional<FieldType> resolve(TypeRef ref) {
     String name = ref.name().text();
+    // Stray arguments are reported, but the type still resolves: no cascade of follow-up errors.
     if (declarations.models().containsKey(name)) {
-      return noArgs(ref) ? Optional.of(new FieldType.ModelRef(name)) : Optional.empty();
+      noArgs(ref);
+      return Optional.of(new FieldType.ModelRef(name));
     }
     if (declarations.enums().containsKey(name)) {
-      return noArgs(ref) ? Optional.of(new FieldType.Scalar(ColumnType.enumOf(name))) : Optional.empty();
+      noArgs(ref);
+      return Optional.of(new FieldType.Scalar(ColumnType.enumOf(name)));
     }
     Kind kind = ScalarTypes.KINDS.get(name);
     if (kind == null) {
@@ -49,12 +51,14 @@ final class TypeResolver {
   }
 
   private Optional<ColumnType> scalar(TypeRef ref, Kind kind) {
-    List<Value> args = ref.args();
     return switch (kind) {
       case STRING -> stringType(ref);
       case DECIMAL -> decimalType(ref);
       case DATETIME -> datetimeType(ref);
-      default -> noArgs(ref) ? Optional.of(ColumnType.of(kind)) : Optional.empty();
+      default -> {
+        noArgs(ref);
+        yield Optional.of(ColumnType.of(kind));
+      }
     };
   }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -54,14 +55,12 @@ public final class SchemaParser {
       tokens.seek(0);
       parser.reset();
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      parser.setErrorHandler(new FirstErrorStrategy());
+      // ANTLR's default recovery finds the first error with the fullest expected set; the
+      // listener keeps only that one, since what follows is usually a cascade of it.
+      parser.setErrorHandler(new DefaultErrorStrategy());
       SyntaxErrorListener listener = new SyntaxErrorListener(file);
       parser.addErrorListener(listener);
-      try {
-        parser.schema();
-      } catch (ParseCancellationException stopped) {
-        // FirstErrorStrategy stops at the first error: what follows it would be a cascade.
-      }
+      parser.schema();
       listener.first().ifPresent(diagnostics::report);
       if (listener.first().isEmpty()) {
         throw new IllegalStateException("SLL parse failed but LL found no error", sllFailed);

@@ -44,6 +44,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
         ? e.getExpectedTokens()
         : parser.getExpectedTokens();
     String wanted = Tokens.describeExpected(expected);
+    if (expected.contains(SqdLexer.IDENT) && parser.getRuleInvocationStack().contains("typeRef")) {
+      wanted = wanted.replace("a name", "a type");
+    }
     String message = "unexpected " + Tokens.describe(token) + (wanted.isEmpty() ? "" : ", expected " + wanted);
     first = Diagnostic.of(Code.SYNTAX, Spans.of(file, token), message, hint(parser, token));
   }

@@ -34,7 +34,12 @@ final class Tokens {
   /** "a name, '{' or '}'": the expected set in words, sorted for stable messages. */
   static String describeExpected(IntervalSet expected) {
     TreeSet<String> words = new TreeSet<>();
+    // 'model' and 'enum' are names too (contextual keywords): where a name fits, say just that.
+    boolean nameFits = expected.contains(SqdLexer.IDENT);
     for (int type : expected.toList()) {
+      if (nameFits && (type == SqdLexer.MODEL || type == SqdLexer.ENUM)) {
+        continue;
+      }
       String word = expectedWord(type);
       if (word != null) {
         words.add(word);

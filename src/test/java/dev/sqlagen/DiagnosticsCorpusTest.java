@@ -1,0 +1,76 @@
+package dev.sqlagen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.DiagnosticPrinter;
+import dev.sqlagen.source.SourceFile;
+import dev.sqlagen.testing.Project;
+import dev.sqlagen.testing.TextDiff;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every invalid schema under src/test/resources/schemas/invalid fails with exactly the
+ * diagnostics in its {@code .err} file (message, location, source line, caret and hint) and
+ * produces no output. {@code -Dsqlagen.updateGoldens=true} rewrites the {@code .err} files.
+ */
+class DiagnosticsCorpusTest {
+  private static final boolean UPDATE = Boolean.getBoolean("sqlagen.updateGoldens");
+
+  @TestFactory
+  Stream<DynamicTest> everyInvalidSchemaGivesItsDiagnostics() {
+    return Project.schemas("invalid").stream()
+        .map(schema -> DynamicTest.dynamicTest(Project.baseName(schema), () -> check(schema)));
+  }
+
+  private static void check(Path schema) throws IOException {
+    Generator.Result result = Generator.compile(new SourceFile(schema.getFileName().toString(), Project.read(schema)));
+    assertThat(result.succeeded()).as("an invalid schema must not generate anything").isFalse();
+    assertThat(result.output()).isEmpty();
+    String printed = result.diagnostics().stream().map(DiagnosticPrinter::format).collect(Collectors.joining());
+    assertThat(printed).doesNotContain("mismatched input", "extraneous input", "no viable alternative", "IDENT", "<EOF>");
+    Path expected = schema.resolveSibling(Project.baseName(schema) + ".err");
+    if (UPDATE && !"true".equals(System.getenv("CI"))) {
+      Files.writeString(expected, printed, StandardCharsets.UTF_8);
+      return;
+    }
+    if (!Files.exists(expected)) {
+      fail("no " + expected.getFileName() + "; the diagnostics were:\n" + printed);
+    }
+    String want = Project.read(expected);
+    if (!want.equals(printed)) {
+      fail("diagnostics differ from " + expected.getFileName() + ":\n" + TextDiff.diff(want, printed));
+    }
+  }
+
+  @Test
+  void everyCodeIsProducedByTheCorpus() {
+    Set<Code> produced = EnumSet.noneOf(Code.class);
+    for (Path schema : Project.schemas("invalid")) {
+      Generator.compile(new SourceFile(schema.getFileName().toString(), Project.read(schema)))
+          .diagnostics().stream().map(Diagnostic::code).forEach(produced::add);
+    }
+    assertThat(EnumSet.complementOf(EnumSet.copyOf(produced))).as("codes no invalid schema produces").isEmpty();
+  }
+
+  @Test
+  void codesAreDistinctAndWellFormed() {
+    List<String> ids = Stream.of(Code.values()).map(Code::id).toList();
+    assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
+    assertThat(ids).allMatch(id -> id.matches("SQD\\d{3}"));
+  }
+}
