@@ -44,15 +44,26 @@ with open(sys.argv[1], "rb") as f:
     print(hashlib.sha256(f.read()).hexdigest())' "$1"
 }
 
+# True when the venv's interpreter runs and has what the proof uses: every
+# module it imports (the async drivers need greenlet; psycopg needs its
+# binary libpq) and the console scripts it runs. Prints why not on stdout.
+venv_works() {
+    local venv=$1
+    "$venv/bin/python" -c 'import sqlalchemy, pytest, mypy, alembic, mako
+import greenlet, aiosqlite, asyncpg, psycopg' 2>&1 || return 1
+    local tool
+    for tool in ruff alembic; do
+        [[ -x "$venv/bin/$tool" ]] || { echo "no $venv/bin/$tool"; return 1; }
+    done
+}
+
 # True when the venv was completely built from the requirements with this hash.
 venv_is_current() {
     local venv=$1 want=$2
     [[ -f "$venv/$STAMP_NAME" ]] || return 1
     [[ "$(cat -- "$venv/$STAMP_NAME")" == "$want" ]] || return 1
     # The base interpreter may have moved or been upgraded since.
-    "$venv/bin/python" -c 'import sqlalchemy, pytest, mypy' >/dev/null 2>&1 \
-        || return 1
-    [[ -x "$venv/bin/ruff" ]] || return 1
+    venv_works "$venv" >/dev/null
 }
 
 build_venv() {
@@ -67,6 +78,9 @@ build_venv() {
     if ! problems=$("$venv/bin/python" -m pip check \
         --disable-pip-version-check 2>&1); then
         die "$requirements is not a complete pin set: $problems"
+    fi
+    if ! problems=$(venv_works "$venv"); then
+        die "$venv was installed from $requirements but does not work: $problems"
     fi
     printf '%s\n' "$want" >"$venv/$STAMP_NAME.tmp"
     mv -- "$venv/$STAMP_NAME.tmp" "$venv/$STAMP_NAME"

@@ -34,7 +34,7 @@ public final class Generator {
     }
   }
 
-  public static Result compile(SourceFile source) {
+  public static Result compile(SourceFile source, GeneratorConfig config) {
     Diagnostics diagnostics = new Diagnostics();
     Optional<Schema> schema = SchemaParser.parse(source, diagnostics);
     if (schema.isEmpty() || diagnostics.hasErrors()) {
@@ -45,8 +45,8 @@ public final class Generator {
       return new Result(Optional.empty(), diagnostics.sorted());
     }
     List<GeneratedFile> files = new ArrayList<>();
-    for (PlannedFile planned : PackagePlanner.plan(resolved.get())) {
-      files.add(new GeneratedFile(planned.path(), TemplateRenderer.render(planned)));
+    for (PlannedFile planned : PackagePlanner.plan(resolved.get(), config)) {
+      files.add(new GeneratedFile(planned.path(), TemplateRenderer.render(planned), planned.keepExisting()));
     }
     return new Result(Optional.of(new OutputTree(files)), diagnostics.sorted());
   }

@@ -15,7 +15,7 @@ class DeterminismTest {
   private static final Path SCHEMA = Project.examples().resolve("saas/saas.sqd");
 
   private static OutputTree compile(String name, String text) {
-    return Generator.compile(new SourceFile(name, text)).output().orElseThrow();
+    return Generator.compile(new SourceFile(name, text), GeneratorConfig.defaults("saas")).output().orElseThrow();
   }
 
   @Test

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DiagnosticsCorpusTest {
   private static final boolean UPDATE = Boolean.getBoolean("sqlagen.updateGoldens");
+  private static final GeneratorConfig CONFIG = GeneratorConfig.defaults("app");
 
   @TestFactory
   Stream<DynamicTest> everyInvalidSchemaGivesItsDiagnostics() {
@@ -38,7 +39,7 @@ class DiagnosticsCorpusTest {
   }
 
   private static void check(Path schema) throws IOException {
-    Generator.Result result = Generator.compile(new SourceFile(schema.getFileName().toString(), Project.read(schema)));
+    Generator.Result result = Generator.compile(new SourceFile(schema.getFileName().toString(), Project.read(schema)), CONFIG);
     assertThat(result.succeeded()).as("an invalid schema must not generate anything").isFalse();
     assertThat(result.output()).isEmpty();
     String printed = result.diagnostics().stream().map(DiagnosticPrinter::format).collect(Collectors.joining());
@@ -61,7 +62,7 @@ class DiagnosticsCorpusTest {
   void everyCodeIsProducedByTheCorpus() {
     Set<Code> produced = EnumSet.noneOf(Code.class);
     for (Path schema : Project.schemas("invalid")) {
-      Generator.compile(new SourceFile(schema.getFileName().toString(), Project.read(schema)))
+      Generator.compile(new SourceFile(schema.getFileName().toString(), Project.read(schema)), CONFIG)
           .diagnostics().stream().map(Diagnostic::code).forEach(produced::add);
     }
     assertThat(EnumSet.complementOf(EnumSet.copyOf(produced))).as("codes no invalid schema produces").isEmpty();

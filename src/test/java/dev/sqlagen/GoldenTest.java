@@ -39,7 +39,8 @@ class GoldenTest {
   }
 
   private static void check(Path schema) throws IOException {
-    Generator.Result result = Generator.compile(new SourceFile(Project.relative(schema), Project.read(schema)));
+    Generator.Result result = Generator.compile(
+        new SourceFile(Project.relative(schema), Project.read(schema)), GeneratorConfig.defaults(Project.baseName(schema)));
     if (!result.succeeded()) {
       fail("example does not compile:\n" + result.diagnostics().stream().map(DiagnosticPrinter::format).collect(Collectors.joining()));
     }

@@ -53,7 +53,8 @@ class PythonProofIT {
     schemas.addAll(Project.validTestSchemas());
     for (Path schema : schemas) {
       String name = Project.baseName(schema);
-      Generator.Result result = Generator.compile(new SourceFile(Project.relative(schema), Project.read(schema)));
+      Generator.Result result = Generator.compile(
+          new SourceFile(Project.relative(schema), Project.read(schema)), GeneratorConfig.defaults(name));
       assertThat(result.succeeded())
           .as("%s does not compile:%n%s", name, result.diagnostics().stream().map(DiagnosticPrinter::format).collect(Collectors.joining()))
           .isTrue();
@@ -100,6 +101,9 @@ class PythonProofIT {
     List<String> command = new ArrayList<>(List.of(bin(line, "ruff")));
     command.addAll(List.of(args));
     command.addAll(List.of("--config", "src/test/python/ruff.toml"));
+    // In a user's project the generated package is first-party (env.py imports it): say so here.
+    String firstParty = packages.stream().map(p -> "\"" + p.getFileName() + "\"").collect(Collectors.joining(", "));
+    command.addAll(List.of("--config", "lint.isort.known-first-party = [" + firstParty + "]"));
     packages.forEach(p -> command.add(p.toString()));
     return command;
   }

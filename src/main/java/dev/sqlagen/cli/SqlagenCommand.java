@@ -1,6 +1,7 @@
 package dev.sqlagen.cli;
 
 import dev.sqlagen.Generator;
+import dev.sqlagen.GeneratorConfig;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.DiagnosticPrinter;
 import dev.sqlagen.diag.Severity;
@@ -52,6 +53,29 @@ public final class SqlagenCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite existing files that sqlagen did not generate.")
   boolean force;
 
+  @Option(
+      names = "--sessions",
+      paramLabel = "KIND",
+      defaultValue = "both",
+      converter = SessionsConverter.class,
+      description = "Session factories in session.py: sync, async or both (default: ${DEFAULT-VALUE}).")
+  GeneratorConfig.Sessions sessions;
+
+  @Option(
+      names = "--dialect",
+      paramLabel = "DB",
+      defaultValue = "sqlite",
+      converter = DialectConverter.class,
+      description = "Database of the default URL: sqlite (an embedded file) or postgresql (default: ${DEFAULT-VALUE}).")
+  GeneratorConfig.Dialect dialect;
+
+  @Option(
+      names = "--url-variable",
+      paramLabel = "NAME",
+      defaultValue = GeneratorConfig.DEFAULT_URL_VARIABLE,
+      description = "Environment variable that holds the database URL (default: ${DEFAULT-VALUE}).")
+  String urlVariable;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -69,7 +93,19 @@ public final class SqlagenCommand implements Callable<Integer> {
       err.println("sqlagen: cannot read schema '" + schema + "': " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Generator.Result result = Generator.compile(new SourceFile(schema.toString(), text));
+    Path name = output.toAbsolutePath().normalize().getFileName();
+    String packageName = name == null ? "" : name.toString();
+    if (!GeneratorConfig.isPackageName(packageName)) {
+      err.println("sqlagen: the output directory is the Python package, and '" + packageName
+          + "' is not a valid package name: use letters, digits and '_', such as app/ or my_app/");
+      return ExitCodes.USAGE;
+    }
+    if (!urlVariable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      err.println("sqlagen: '" + urlVariable + "' is not a valid environment variable name");
+      return ExitCodes.USAGE;
+    }
+    GeneratorConfig config = new GeneratorConfig(packageName, sessions, dialect, urlVariable);
+    Generator.Result result = Generator.compile(new SourceFile(schema.toString(), text), config);
     for (Diagnostic diagnostic : result.diagnostics()) {
       err.print(DiagnosticPrinter.format(diagnostic));
     }
@@ -86,8 +122,29 @@ public final class SqlagenCommand implements Callable<Integer> {
       return ExitCodes.REFUSED;
     }
     out.println(
-        "sqlagen: " + output + ": " + written.written().size() + " written, " + written.unchanged().size() + " unchanged");
+        "sqlagen: " + output + ": " + written.written().size() + " written, " + written.unchanged().size() + " unchanged"
+            + (written.kept().isEmpty() ? "" : ", " + written.kept().size() + " kept"));
+    for (String path : written.kept()) {
+      err.println("sqlagen: kept " + output.resolve(path) + " as it is: migrations are never rewritten;"
+          + " after a schema change run: alembic -c " + output.resolve("alembic.ini") + " revision --autogenerate -m \"...\"");
+    }
     return ExitCodes.OK;
+  }
+
+  /** Accepts sync, async or both, in any case. */
+  static final class SessionsConverter implements picocli.CommandLine.ITypeConverter<GeneratorConfig.Sessions> {
+    @Override
+    public GeneratorConfig.Sessions convert(String value) {
+      return GeneratorConfig.Sessions.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /** Accepts sqlite or postgresql, in any case. */
+  static final class DialectConverter implements picocli.CommandLine.ITypeConverter<GeneratorConfig.Dialect> {
+    @Override
+    public GeneratorConfig.Dialect convert(String value) {
+      return GeneratorConfig.Dialect.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
   }
 
   private static String readUtf8(Path path) throws IOException {

@@ -58,8 +58,14 @@ final class Docstrings {
     return out.toString();
   }
 
-  /** Words of a paragraph in lines of at most {@code width}; a longer word stays whole. */
+  /**
+   * Words of a paragraph in lines of at most {@code width}; a longer word stays whole. An
+   * indented line (an example of code) is kept as it is.
+   */
   private static List<String> wrap(String paragraph, int width) {
+    if (paragraph.startsWith(" ")) {
+      return List.of(paragraph.stripTrailing());
+    }
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String word : paragraph.strip().split(" +")) {

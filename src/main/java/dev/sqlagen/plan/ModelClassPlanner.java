@@ -61,8 +61,14 @@ final class ModelClassPlanner {
     }
     boolean autoincrementKey = column.primaryKey() && entity.primaryKey().size() == 1 && column.type().isInteger();
     types.sqlType(column.type(), autoincrementKey).ifPresent(args::add);
-    column.foreignKey().ifPresent(fk -> args.add(
-        PyExpr.call(imports.ref(Symbol.sa("ForeignKey")), List.of(PyExpr.str(fk.table() + "." + fk.column())))));
+    column.foreignKey().ifPresent(fk -> {
+      List<PyExpr> fkArgs = new ArrayList<>(List.of(PyExpr.str(fk.table() + "." + fk.column())));
+      if (module.deferred(entity, column)) {
+        // The tables reference each other: this key is added once both exist.
+        fkArgs.add(PyExpr.keyword("use_alter", PyExpr.atom("True")));
+      }
+      args.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")), fkArgs));
+    });
     if (column.primaryKey()) {
       args.add(PyExpr.keyword("primary_key", PyExpr.atom("True")));
     }

@@ -1,5 +1,6 @@
 package dev.sqlagen.plan;
 
+import dev.sqlagen.migrate.TableOrder;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.EnumType;
@@ -18,9 +19,14 @@ final class ModelsModulePlanner {
   private final ImportPlan imports;
   private final ColumnTypes types;
   private final Map<String, Integer> foreignKeysBetween = new HashMap<>();
+  private final boolean asyncAttrs;
+  private final TableOrder tableOrder;
 
-  ModelsModulePlanner(ResolvedSchema schema) {
+  /** @param asyncAttrs whether Base mixes in AsyncAttrs (for async sessions) */
+  ModelsModulePlanner(ResolvedSchema schema, boolean asyncAttrs) {
     this.schema = schema;
+    this.asyncAttrs = asyncAttrs;
+    this.tableOrder = TableOrder.of(schema);
     this.names = new PythonNamesInModule(schema);
     this.imports = new ImportPlan(names.taken());
     this.types = new ColumnTypes(imports, names);
@@ -68,8 +74,10 @@ final class ModelsModulePlanner {
             PyExpr.entry("pk", PyExpr.str("pk_%(table_name)s")));
     PyExpr metadata =
         PyExpr.call(imports.ref(Symbol.sa("MetaData")), List.of(PyExpr.keyword("naming_convention", PyExpr.dict(convention))));
+    String bases = (asyncAttrs ? imports.ref(Symbol.from("sqlalchemy.ext.asyncio", "AsyncAttrs", "asyncio_")) + ", " : "")
+        + imports.ref(Symbol.orm("DeclarativeBase"));
     return new ClassView(
-        "class " + names.base() + "(" + imports.ref(Symbol.orm("DeclarativeBase")) + "):",
+        "class " + names.base() + "(" + bases + "):",
         Docstrings.lines(INDENT, "Base of every model: one metadata, with a naming convention for constraints."),
         List.of(PyLayout.statement(INDENT, "metadata = ", metadata)));
   }
@@ -77,6 +85,11 @@ final class ModelsModulePlanner {
   /** Whether relationships between two models need {@code foreign_keys=}: more than one FK links them. */
   boolean ambiguous(String modelA, String modelB) {
     return foreignKeysBetween.getOrDefault(pairKey(modelA, modelB), 0) > 1;
+  }
+
+  /** Whether a foreign-key column closes a cycle of tables (then {@code use_alter=True}). */
+  boolean deferred(Entity entity, Column column) {
+    return tableOrder.isDeferred(entity, column);
   }
 
   Entity entity(String name) {

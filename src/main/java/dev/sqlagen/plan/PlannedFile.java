@@ -5,8 +5,10 @@ import java.util.Objects;
 /**
  * One output file: its path relative to the output directory, the template that prints it and
  * the view the template reads ({@code null} view and template for a file that is empty).
+ * {@code keepExisting} marks a file that is written once and never replaced: a migration that
+ * may already have been applied somewhere.
  */
-public record PlannedFile(String path, String template, Object view) {
+public record PlannedFile(String path, String template, Object view, boolean keepExisting) {
   public PlannedFile {
     Objects.requireNonNull(path, "path");
     if ((template == null) != (view == null)) {
@@ -14,7 +16,11 @@ public record PlannedFile(String path, String template, Object view) {
     }
   }
 
+  public PlannedFile(String path, String template, Object view) {
+    this(path, template, view, false);
+  }
+
   public static PlannedFile empty(String path) {
-    return new PlannedFile(path, null, null);
+    return new PlannedFile(path, null, null, false);
   }
 }

@@ -42,6 +42,7 @@ record Symbol(String module, String name, boolean moduleStyle, String alias) {
 
   /** Whether the module is part of Python's standard library (its own import section). */
   boolean standardLibrary() {
-    return !module.startsWith("sqlalchemy");
+    String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
+    return !top.equals("sqlalchemy") && !top.equals("alembic");
   }
 }

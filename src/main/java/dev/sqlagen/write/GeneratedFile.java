@@ -3,8 +3,15 @@ package dev.sqlagen.write;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** One generated file in memory: a relative path with '/' separators, and its text. */
-public record GeneratedFile(String path, String content) {
+/**
+ * One generated file in memory: a relative path with '/' separators, and its text. A file that
+ * {@code keepExisting} is written only where there is none yet (a migration revision).
+ */
+public record GeneratedFile(String path, String content, boolean keepExisting) {
+  public GeneratedFile(String path, String content) {
+    this(path, content, false);
+  }
+
   public GeneratedFile {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(content, "content");

@@ -46,10 +46,13 @@ class CommandLineTest {
     Path app = dir.resolve("app");
     assertThat(run(schema(SCHEMA).toString(), "-o", app.toString())).isEqualTo(ExitCodes.OK);
     try (Stream<Path> files = Files.list(app)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("__init__.py", "models.py", "py.typed");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("__init__.py", "models.py", "database.py", "session.py", "py.typed", "alembic.ini", "migrations");
     }
+    assertThat(app.resolve("migrations/versions/rev_0001_initial.py")).isRegularFile();
     assertThat(Files.readString(app.resolve("models.py"))).contains("class Post(Base):", "author_id: Mapped[int]");
-    assertThat(out.toString()).contains("3 written, 0 unchanged");
+    assertThat(Files.readString(app.resolve("migrations/env.py"))).contains("from app.models import Base");
+    assertThat(out.toString()).contains("9 written, 0 unchanged");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -62,7 +65,7 @@ class CommandLineTest {
     FileTime aged = Files.getLastModifiedTime(app.resolve("models.py"));
     assertThat(run(schema(SCHEMA).toString(), "-o", app.toString())).isEqualTo(ExitCodes.OK);
     assertThat(Files.getLastModifiedTime(app.resolve("models.py"))).isEqualTo(aged);
-    assertThat(out.toString()).contains("0 written, 3 unchanged");
+    assertThat(out.toString()).contains("0 written, 9 unchanged");
   }
 
   @Test
@@ -134,6 +137,47 @@ class CommandLineTest {
     try (Stream<Path> files = Files.list(repo)) {
       assertThat(files).hasSize(1);
     }
+  }
+
+  @Test
+  void sessionsAndDialectOptionsReachTheOutput() throws IOException {
+    Path app = dir.resolve("svc");
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString(), "--sessions", "sync", "--dialect", "postgresql",
+        "--url-variable", "SVC_DB")).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(app.resolve("session.py"))).contains("SessionLocal = sessionmaker(engine)").doesNotContain("Async");
+    assertThat(Files.readString(app.resolve("models.py"))).contains("class Base(DeclarativeBase):").doesNotContain("AsyncAttrs");
+    assertThat(Files.readString(app.resolve("database.py")))
+        .contains("DATABASE_URL_VARIABLE = \"SVC_DB\"", "DEFAULT_DATABASE_URL = \"postgresql://localhost/svc\"");
+    Path async = dir.resolve("asvc");
+    assertThat(run(schema(SCHEMA).toString(), "-o", async.toString(), "--sessions", "async")).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(async.resolve("session.py"))).contains("AsyncSessionLocal").doesNotContain("SessionLocal = sessionmaker");
+    assertThat(Files.readString(async.resolve("migrations/env.py"))).contains("asyncio.run(run_async_migrations())");
+    assertThat(Files.readString(async.resolve("models.py"))).contains("class Base(AsyncAttrs, DeclarativeBase):");
+  }
+
+  @Test
+  void anOutputDirectoryThatIsNoPackageNameIsAUsageError() throws IOException {
+    assertThat(run(schema(SCHEMA).toString(), "-o", dir.resolve("my-app").toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("'my-app' is not a valid package name");
+    assertThat(dir.resolve("my-app")).doesNotExist();
+    assertThat(run(schema(SCHEMA).toString(), "-o", dir.resolve("app").toString(), "--sessions", "maybe")).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void anExistingMigrationIsNeverRewritten() throws IOException {
+    Path app = dir.resolve("app");
+    run(schema(SCHEMA).toString(), "-o", app.toString());
+    Path revision = app.resolve("migrations/versions/rev_0001_initial.py");
+    String applied = Files.readString(revision) + "# applied in production\n";
+    Files.writeString(revision, applied);
+    Files.writeString(app.resolve("migrations/versions/rev_0002_mine.py"), "# the user's own revision\n");
+    String changed = SCHEMA.replace("name  string(50)", "name  string(80)");
+    assertThat(run(schema(changed).toString(), "-o", app.toString(), "--force")).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(revision)).isEqualTo(applied);
+    assertThat(app.resolve("migrations/versions/rev_0002_mine.py")).hasContent("# the user's own revision");
+    assertThat(Files.readString(app.resolve("models.py"))).contains("String(80)");
+    assertThat(out.toString()).contains("1 kept");
+    assertThat(err.toString()).contains("migrations are never rewritten", "revision --autogenerate");
   }
 
   @Test

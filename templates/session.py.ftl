@@ -1,0 +1,40 @@
+<#-- session.py: prints DataLayerView (dev.sqlagen.plan). -->
+<#list view.sessionDoc as line>
+${line}
+</#list>
+
+from __future__ import annotations
+
+<#list view.sessionImports as line>
+${line}
+</#list>
+
+
+def _foreign_keys_on(dbapi_connection: Any, _connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def enable_sqlite_foreign_keys(engine: Engine) -> None:
+    """SQLite enforces foreign keys only on connections that ask for it."""
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _foreign_keys_on)
+<#if view.sync>
+
+
+engine: Engine = create_engine(sync_url())
+enable_sqlite_foreign_keys(engine)
+SessionLocal = sessionmaker(engine)
+</#if>
+<#if view.async>
+<#if view.sync>
+
+<#else>
+
+
+</#if>
+async_engine: AsyncEngine = create_async_engine(async_url())
+enable_sqlite_foreign_keys(async_engine.sync_engine)
+AsyncSessionLocal = async_sessionmaker(async_engine, expire_on_commit=False)
+</#if>
