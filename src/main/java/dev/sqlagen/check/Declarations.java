@@ -16,6 +16,8 @@ import java.util.Set;
 final class Declarations {
   /** The name the generated declarative base takes; no model or enum may take it. */
   static final String BASE_CLASS = "Base";
+  /** The module-level helper of the generated models; nothing else may take its name. */
+  static final String ENUM_VALUES_HELPER = "_enum_values";
 
   private final Map<String, Model> models = new LinkedHashMap<>();
   private final Map<String, EnumDecl> enums = new LinkedHashMap<>();
@@ -36,7 +38,8 @@ final class Declarations {
 
   private static boolean declare(Name name, Map<String, Name> seen, Diagnostics diagnostics) {
     String text = name.text();
-    if (text.equals(BASE_CLASS) || !PythonNames.isValidClassName(text) || ScalarTypes.NAMES.contains(text)) {
+    if (text.equals(BASE_CLASS) || text.equals(ENUM_VALUES_HELPER) || !PythonNames.isValidClassName(text)
+        || ScalarTypes.NAMES.contains(text)) {
       diagnostics.report(
           Diagnostic.of(
               Code.RESERVED_NAME,
@@ -61,6 +64,9 @@ final class Declarations {
   private static String reservedHint(String text) {
     if (text.equals(BASE_CLASS)) {
       return "'Base' is the generated declarative base class; choose another name";
+    }
+    if (text.equals(ENUM_VALUES_HELPER)) {
+      return "'" + ENUM_VALUES_HELPER + "' is the name of a helper in the generated models";
     }
     if (ScalarTypes.NAMES.contains(text)) {
       return "'" + text + "' is a built-in type; model and enum names usually start with a capital";

@@ -42,15 +42,29 @@ final class DefaultResolver {
   }
 
   private Optional<ColumnDefault> number(Value.NumberValue number, ColumnType type) {
-    if (type.isInteger() && number.isInteger()) {
+    if (type.isInteger()) {
+      if (!number.isInteger()) {
+        return fail(number, number.text() + " is not a whole number, and " + describe(type) + " holds whole numbers", null);
+      }
+      java.math.BigInteger value = new java.math.BigInteger(number.text());
+      int bits = switch (type.kind()) {
+        case SMALLINT -> 16;
+        case BIGINT -> 64;
+        default -> 32;
+      };
+      if (value.bitLength() >= bits) {
+        return fail(number, "default " + number.text() + " is out of range for " + describe(type) + " (" + bits + "-bit)", null);
+      }
       return Optional.of(new ColumnDefault.Number(number.text()));
     }
     if (type.kind() == Kind.FLOAT) {
       return Optional.of(new ColumnDefault.Number(number.text()));
     }
     if (type.kind() == Kind.DECIMAL) {
-      int scale = Math.max(0, new BigDecimal(number.text()).scale());
-      int integerDigits = new BigDecimal(number.text()).precision() - new BigDecimal(number.text()).scale();
+      // Trailing zeros add no precision: 12.0 fits decimal(5).
+      BigDecimal value = new BigDecimal(number.text()).stripTrailingZeros();
+      int scale = Math.max(0, value.scale());
+      int integerDigits = value.precision() - value.scale();
       if (scale > type.scale() || integerDigits > type.precision() - type.scale()) {
         return fail(number, "default " + number.text() + " does not fit decimal(" + type.precision() + ", " + type.scale() + ")", null);
       }

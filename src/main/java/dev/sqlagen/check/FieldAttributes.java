@@ -103,14 +103,19 @@ record FieldAttributes(
       diagnostics.report(
           Diagnostic.of(
               Code.BAD_ATTRIBUTE_ARGUMENT, args.get(0).span(), "'@" + name + "' takes no arguments", "write @" + name));
-    } else if (takesName && (args.size() != 1 || asName(args.get(0)).isEmpty())) {
+    } else if (takesName && (args.size() != 1 || asName(args.get(0)).isEmpty()
+        || (!name.equals("column") && !asName(args.get(0)).get().text().matches("[A-Za-z_][A-Za-z0-9_]*")))) {
       Span span = args.isEmpty() ? attribute.span() : args.get(0).span();
       diagnostics.report(
           Diagnostic.of(
               Code.BAD_ATTRIBUTE_ARGUMENT,
               span,
               "'@" + name + "' takes one name",
-              name.equals("column") ? "write @column(\"db_name\")" : "write @" + name + "(field_name)"));
+              switch (name) {
+                case "column" -> "write @column(\"db_name\")";
+                case "fk" -> "write @fk(column_name): a name of letters, digits and '_'";
+                default -> "write @inverse(field_name): the field on the other model";
+              }));
     }
   }
 

@@ -21,11 +21,13 @@ import java.util.Optional;
 
 /** Checks one model's own fields and model attributes, producing a {@link ModelDraft}. */
 final class ModelChecker {
+  private final Declarations declarations;
   private final Diagnostics diagnostics;
   private final TypeResolver types;
   private final DefaultResolver defaults;
 
   ModelChecker(Declarations declarations, Diagnostics diagnostics) {
+    this.declarations = declarations;
     this.diagnostics = diagnostics;
     this.types = new TypeResolver(declarations, diagnostics);
     this.defaults = new DefaultResolver(declarations, diagnostics);
@@ -50,6 +52,18 @@ final class ModelChecker {
     if (name.text().startsWith("__")) {
       diagnostics.report(
           Diagnostic.of(Code.BAD_NAME, name.span(), "field names may not start with '__'", "Python reserves dunder names"));
+      return false;
+    }
+    if (declarations.models().containsKey(name.text()) || declarations.enums().containsKey(name.text())
+        || name.text().equals(Declarations.ENUM_VALUES_HELPER)) {
+      // In the class body such a field would hide the class (or helper) that later lines use.
+      diagnostics.report(
+          Diagnostic.of(
+              Code.DUPLICATE_PYTHON_NAME,
+              name.span(),
+              "field '" + name.text() + "' has the name of " + (declarations.enums().containsKey(name.text()) ? "an enum"
+                  : declarations.models().containsKey(name.text()) ? "a model" : "a generated helper") + "; the generated class needs that name",
+              "rename the field, and keep its column name with @column(\"" + name.text() + "\") if needed"));
       return false;
     }
     Name earlier = seen.putIfAbsent(name.text(), name);

@@ -84,7 +84,14 @@ final class RelationPairing {
     if (naming.size() == 1) {
       return Optional.of(naming.get(0));
     }
-    List<ReferenceEntry> free = candidates.stream().filter(r -> r.inverse().isEmpty()).toList();
+    // A reference some other collection names with @inverse is taken.
+    List<String> claimed = owner.collections().stream()
+        .filter(c -> c != collection && c.target().equals(target.name()))
+        .flatMap(c -> c.inverse().stream().map(Name::text))
+        .toList();
+    List<ReferenceEntry> free = candidates.stream()
+        .filter(r -> r.inverse().isEmpty() && !claimed.contains(r.field().name().text()))
+        .toList();
     if (naming.isEmpty() && free.size() == 1) {
       return Optional.of(free.get(0));
     }

@@ -45,6 +45,7 @@ public final class SchemaChecker {
     for (EnumDecl decl : declarations.enums().values()) {
       new EnumChecker(diagnostics).check(decl).ifPresent(enums::add);
     }
+    typeNames(declarations, enums);
     ModelChecker modelChecker = new ModelChecker(declarations, diagnostics);
     Map<String, ModelDraft> drafts = new LinkedHashMap<>();
     for (Model model : declarations.models().values()) {
@@ -70,6 +71,32 @@ public final class SchemaChecker {
       return Optional.empty();
     }
     return Optional.of(new ResolvedSchema(schema.file().name(), enums, entities));
+  }
+
+  /**
+   * An enum's database type name must be unique, and on PostgreSQL differ from every table name
+   * (each table is a type of the same name there).
+   */
+  private void typeNames(Declarations declarations, List<EnumType> enums) {
+    Map<String, String> taken = new LinkedHashMap<>();
+    for (Model model : declarations.models().values()) {
+      String table = model.attributes().stream().filter(a -> a.name().text().equals("table")).findFirst()
+          .flatMap(a -> a.args().stream().findFirst())
+          .map(v -> v instanceof dev.sqlagen.model.Value.StringValue sv ? sv.value() : ((dev.sqlagen.model.Value.NameValue) v).name())
+          .orElse(DbNames.table(model.name().text()));
+      taken.putIfAbsent(table.toLowerCase(java.util.Locale.ROOT), "table of model " + model.name().text());
+    }
+    for (EnumType type : enums) {
+      String earlier = taken.putIfAbsent(type.dbName().toLowerCase(java.util.Locale.ROOT), "type of enum " + type.name());
+      if (earlier != null) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.DUPLICATE_TYPE_NAME,
+                declarations.enums().get(type.name()).span(),
+                "enum '" + type.name() + "' would create the database type '" + type.dbName() + "', already the " + earlier,
+                "rename the enum"));
+      }
+    }
   }
 
   /** A model with an {@code @pk} that failed its own checks has been told about it already. */

@@ -2,22 +2,25 @@ package dev.sqlagen.cli;
 
 import dev.sqlagen.Generator;
 import dev.sqlagen.GeneratorConfig;
-import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.DiagnosticPrinter;
 import dev.sqlagen.diag.Severity;
 import dev.sqlagen.source.SourceFile;
-import dev.sqlagen.write.TreeWriter;
+import dev.sqlagen.write.WritePlan;
+import dev.sqlagen.write.WritePlanner;
 import dev.sqlagen.write.WriteResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,13 +31,15 @@ import picocli.CommandLine.Spec;
     name = "sqlagen",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    sortOptions = false,
     description = "Compile a .sqd schema into a typed SQLAlchemy 2.0 Python package.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:success",
+      "0:success (with --check: the package is up to date)",
+      "1:--check: the package is out of date",
       "2:wrong usage, or the schema file cannot be read",
       "3:the schema has errors; nothing was written",
-      "4:refused to write (unsafe output directory, or files sqlagen did not generate)",
+      "4:refused to write: an unsafe output directory, or files that were edited or not generated",
       "5:internal error"
     })
 public final class SqlagenCommand implements Callable<Integer> {
@@ -50,7 +55,13 @@ public final class SqlagenCommand implements Callable<Integer> {
       description = "The package directory to generate, e.g. app/ (created if missing).")
   Path output;
 
-  @Option(names = "--force", description = "Overwrite existing files that sqlagen did not generate.")
+  @Option(names = "--check", description = "Write nothing; exit 1 with a diff if DIR is not what SCHEMA generates.")
+  boolean check;
+
+  @Option(names = "--dry-run", description = "Write nothing; show what would be written, changed and removed.")
+  boolean dryRun;
+
+  @Option(names = "--force", description = "Overwrite files that were edited by hand or not generated (never migrations).")
   boolean force;
 
   @Option(
@@ -79,7 +90,7 @@ public final class SqlagenCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    PrintWriter out = spec.commandLine().getOut();
+    Reports reports = new Reports(spec.commandLine().getOut(), err, output);
     String text;
     try {
       text = readUtf8(schema);
@@ -93,67 +104,83 @@ public final class SqlagenCommand implements Callable<Integer> {
       err.println("sqlagen: cannot read schema '" + schema + "': " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Path name = output.toAbsolutePath().normalize().getFileName();
-    String packageName = name == null ? "" : name.toString();
-    if (!GeneratorConfig.isPackageName(packageName)) {
-      err.println("sqlagen: the output directory is the Python package, and '" + packageName
-          + "' is not a valid package name: use letters, digits and '_', such as app/ or my_app/");
+    GeneratorConfig config = config(err);
+    if (config == null) {
       return ExitCodes.USAGE;
     }
-    if (!urlVariable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      err.println("sqlagen: '" + urlVariable + "' is not a valid environment variable name");
-      return ExitCodes.USAGE;
-    }
-    GeneratorConfig config = new GeneratorConfig(packageName, sessions, dialect, urlVariable);
     Generator.Result result = Generator.compile(new SourceFile(schema.toString(), text), config);
-    for (Diagnostic diagnostic : result.diagnostics()) {
-      err.print(DiagnosticPrinter.format(diagnostic));
-    }
+    result.diagnostics().stream().map(DiagnosticPrinter::format).forEach(err::print);
     if (!result.succeeded()) {
       long errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
       err.println("sqlagen: " + errors + (errors == 1 ? " error" : " errors") + "; nothing was written.");
       return ExitCodes.SCHEMA_ERROR;
     }
-    WriteResult written = TreeWriter.write(result.output().orElseThrow(), output, force);
-    if (written.isRefused()) {
-      err.println("sqlagen: " + written.refusal());
-      written.refused().forEach(path -> err.println("  " + output.resolve(path)));
-      err.println("sqlagen: nothing was written.");
-      return ExitCodes.REFUSED;
+    WritePlan plan = WritePlanner.plan(result.output().orElseThrow(), output);
+    if (check) {
+      return reports.check(plan, regenerateCommand()) ? ExitCodes.OK : ExitCodes.STALE;
     }
-    out.println(
-        "sqlagen: " + output + ": " + written.written().size() + " written, " + written.unchanged().size() + " unchanged"
-            + (written.kept().isEmpty() ? "" : ", " + written.kept().size() + " kept"));
-    for (String path : written.kept()) {
-      err.println("sqlagen: kept " + output.resolve(path) + " as it is: migrations are never rewritten;"
-          + " after a schema change run: alembic -c " + output.resolve("alembic.ini") + " revision --autogenerate -m \"...\"");
+    if (dryRun) {
+      reports.dryRun(plan);
+      return plan.refusal().isPresent() ? ExitCodes.REFUSED : ExitCodes.OK;
     }
-    return ExitCodes.OK;
+    WriteResult written = plan.apply(force);
+    return reports.written(written) ? ExitCodes.OK : ExitCodes.REFUSED;
   }
 
-  /** Accepts sync, async or both, in any case. */
-  static final class SessionsConverter implements picocli.CommandLine.ITypeConverter<GeneratorConfig.Sessions> {
-    @Override
-    public GeneratorConfig.Sessions convert(String value) {
-      return GeneratorConfig.Sessions.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+  /** The configuration, or null after saying why the options cannot make one. */
+  private GeneratorConfig config(PrintWriter err) {
+    Path name = output.toAbsolutePath().normalize().getFileName();
+    String packageName = name == null ? "" : name.toString();
+    if (!GeneratorConfig.isPackageName(packageName)) {
+      err.println("sqlagen: the output directory is the Python package, and '" + packageName
+          + "' is not a valid package name: use letters, digits and '_', such as app/ or my_app/");
+      return null;
     }
+    if (!urlVariable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      err.println("sqlagen: '" + urlVariable + "' is not a valid environment variable name");
+      return null;
+    }
+    return new GeneratorConfig(packageName, sessions, dialect, urlVariable);
   }
 
-  /** Accepts sqlite or postgresql, in any case. */
-  static final class DialectConverter implements picocli.CommandLine.ITypeConverter<GeneratorConfig.Dialect> {
-    @Override
-    public GeneratorConfig.Dialect convert(String value) {
-      return GeneratorConfig.Dialect.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+  /** The command that brings the directory up to date, with the options of this run. */
+  private String regenerateCommand() {
+    StringBuilder command = new StringBuilder("sqlagen " + schema + " -o " + output);
+    if (sessions != GeneratorConfig.Sessions.BOTH) {
+      command.append(" --sessions ").append(sessions.name().toLowerCase(Locale.ROOT));
     }
+    if (dialect != GeneratorConfig.Dialect.SQLITE) {
+      command.append(" --dialect ").append(dialect.name().toLowerCase(Locale.ROOT));
+    }
+    if (!urlVariable.equals(GeneratorConfig.DEFAULT_URL_VARIABLE)) {
+      command.append(" --url-variable ").append(urlVariable);
+    }
+    return command.toString();
   }
 
   private static String readUtf8(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
     return StandardCharsets.UTF_8
         .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(java.nio.ByteBuffer.wrap(bytes))
+        .decode(ByteBuffer.wrap(Files.readAllBytes(path)))
         .toString();
   }
+
+  /** Accepts sync, async or both, in any case. */
+  static final class SessionsConverter implements ITypeConverter<GeneratorConfig.Sessions> {
+    @Override
+    public GeneratorConfig.Sessions convert(String value) {
+      return GeneratorConfig.Sessions.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /** Accepts sqlite or postgresql, in any case. */
+  static final class DialectConverter implements ITypeConverter<GeneratorConfig.Dialect> {
+    @Override
+    public GeneratorConfig.Dialect convert(String value) {
+      return GeneratorConfig.Dialect.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+  }
+
 }

@@ -31,7 +31,8 @@ public enum Code {
   DUPLICATE_ATTRIBUTE("SQD029", Severity.ERROR),
   EMPTY_ENUM("SQD030", Severity.ERROR),
   BAD_NAME("SQD031", Severity.ERROR),
-  DUPLICATE_PYTHON_NAME("SQD032", Severity.ERROR);
+  DUPLICATE_PYTHON_NAME("SQD032", Severity.ERROR),
+  DUPLICATE_TYPE_NAME("SQD033", Severity.ERROR);
 
   private final String id;
   private final Severity severity;

@@ -1,0 +1,74 @@
+package dev.sqlagen.write;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The record, kept in the output directory, of the files sqlagen generated there and the SHA-256
+ * of each as written. It tells a generated file from the user's own, an edited generated file
+ * from an untouched one, and which files a new schema no longer produces.
+ */
+public record Manifest(Map<String, Entry> files) {
+  /** The manifest's own file name in the output directory. */
+  public static final String FILE_NAME = ".sqlagen-manifest";
+
+  private static final String HEADER =
+      "# sqlagen manifest: the files generated here and their SHA-256. Do not edit.\n";
+
+  /** One generated file: its hash and whether it is written once and then left alone. */
+  public record Entry(String sha256, boolean keep) {}
+
+  public Manifest {
+    files = Map.copyOf(files);
+  }
+
+  public static Manifest of(OutputTree tree) {
+    Map<String, Entry> files = new TreeMap<>();
+    tree.files().forEach(f -> files.put(f.path(), new Entry(sha256(f.bytes()), f.keepExisting())));
+    return new Manifest(files);
+  }
+
+  /** The manifest in a directory, or empty when there is none (or it is not one of ours). */
+  public static Optional<Manifest> read(Path root) throws IOException {
+    Path file = root.resolve(FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Map<String, Entry> files = new TreeMap<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split(" ", 3);
+      if (parts.length != 3 || !parts[0].matches("[0-9a-f]{64}") || !(parts[1].equals("generated") || parts[1].equals("keep"))) {
+        return Optional.empty();
+      }
+      files.put(parts[2], new Entry(parts[0], parts[1].equals("keep")));
+    }
+    return Optional.of(new Manifest(files));
+  }
+
+  /** The manifest's text: one {@code sha256 mode path} line per file, in path order. */
+  public String render() {
+    StringBuilder out = new StringBuilder(HEADER);
+    new TreeMap<>(files).forEach((path, entry) ->
+        out.append(entry.sha256()).append(' ').append(entry.keep() ? "keep" : "generated").append(' ').append(path).append('\n'));
+    return out.toString();
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.sqlagen.write;
+
+import dev.sqlagen.write.Change.Kind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Compares a generated tree with the output directory and decides, for every path, what
+ * regeneration does. It only reads the disk; {@link WritePlan#apply()} writes, and check mode
+ * only reports.
+ */
+public final class WritePlanner {
+  private WritePlanner() {}
+
+  public static WritePlan plan(OutputTree tree, Path outputDirectory) throws IOException {
+    Path root = outputDirectory.toAbsolutePath().normalize();
+    Optional<String> danger = SafeTarget.danger(root);
+    if (danger.isPresent()) {
+      return new WritePlan(root, List.of(), danger, Manifest.of(tree));
+    }
+    try {
+      return planSafe(tree, root);
+    } catch (SafeTarget.UnsafePathException e) {
+      return new WritePlan(root, List.of(), Optional.of(e.getMessage()), Manifest.of(tree));
+    }
+  }
+
+  private static WritePlan planSafe(OutputTree tree, Path root) throws IOException {
+    Optional<Manifest> previous = Manifest.read(root);
+    Map<String, Manifest.Entry> known = previous.map(Manifest::files).orElse(Map.of());
+    List<Change> changes = new ArrayList<>();
+    Set<String> produced = new HashSet<>();
+    for (GeneratedFile file : tree.files()) {
+      produced.add(file.path());
+      changes.add(change(root, file, known.get(file.path())));
+    }
+    Map<String, Manifest.Entry> next = new TreeMap<>(Manifest.of(tree).files());
+    for (Map.Entry<String, Manifest.Entry> old : new TreeMap<>(known).entrySet()) {
+      if (!produced.contains(old.getKey())) {
+        orphan(root, old.getKey(), old.getValue(), next).ifPresent(changes::add);
+      }
+    }
+    return new WritePlan(root, changes, Optional.empty(), new Manifest(next));
+  }
+
+  private static Change change(Path root, GeneratedFile file, Manifest.Entry known) throws IOException {
+    Path target = SafeTarget.resolve(root, file.path());
+    Optional<String> after = Optional.of(file.content());
+    if (!Files.exists(target)) {
+      return new Change(Kind.ADD, file.path(), Optional.empty(), after);
+    }
+    byte[] bytes = Files.isRegularFile(target) ? Files.readAllBytes(target) : null;
+    Optional<String> before = Optional.ofNullable(bytes).map(b -> new String(b, StandardCharsets.UTF_8));
+    if (bytes != null && before.get().equals(file.content())) {
+      return new Change(Kind.UNCHANGED, file.path(), before, after);
+    }
+    if (file.keepExisting()) {
+      // A revision may have been applied to some database: never replaced, even when forced.
+      return new Change(Kind.KEEP, file.path(), before, after);
+    }
+    if (known == null || bytes == null) {
+      return new Change(Kind.CONFLICT_NOT_OURS, file.path(), before, after);
+    }
+    if (!known.sha256().equals(Manifest.sha256(bytes))) {
+      return new Change(Kind.CONFLICT_EDITED, file.path(), before, after);
+    }
+    return new Change(Kind.UPDATE, file.path(), before, after);
+  }
+
+  /** A path generated before and no longer: removed if untouched, kept if edited or a migration. */
+  private static Optional<Change> orphan(Path root, String path, Manifest.Entry entry, Map<String, Manifest.Entry> next)
+      throws IOException {
+    Path target = SafeTarget.resolve(root, path);
+    if (!Files.isRegularFile(target)) {
+      return Optional.empty();
+    }
+    byte[] bytes = Files.readAllBytes(target);
+    Optional<String> before = Optional.of(new String(bytes, StandardCharsets.UTF_8));
+    if (entry.keep()) {
+      next.put(path, entry);
+      return Optional.of(new Change(Kind.KEEP, path, before, before));
+    }
+    if (!entry.sha256().equals(Manifest.sha256(bytes))) {
+      return Optional.of(new Change(Kind.KEEP_EDITED_ORPHAN, path, before, Optional.empty()));
+    }
+    return Optional.of(new Change(Kind.DELETE, path, before, Optional.empty()));
+  }
+}
