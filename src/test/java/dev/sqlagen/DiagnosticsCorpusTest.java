@@ -69,6 +69,14 @@ class DiagnosticsCorpusTest {
   }
 
   @Test
+  void everyCodeIsDocumentedWithAnExample() {
+    String errors = Project.read(Project.dir().resolve("docs/errors.md"));
+    for (Code code : Code.values()) {
+      assertThat(errors).as("docs/errors.md for %s", code).contains("## " + code.id() + " — ").contains("error[" + code.id() + "]");
+    }
+  }
+
+  @Test
   void codesAreDistinctAndWellFormed() {
     List<String> ids = Stream.of(Code.values()).map(Code::id).toList();
     assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
