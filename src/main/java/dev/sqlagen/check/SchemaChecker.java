@@ -19,6 +19,7 @@ import dev.sqlagen.resolved.Reference;
 import dev.sqlagen.resolved.ResolvedSchema;
 import dev.sqlagen.source.Span;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +63,11 @@ public final class SchemaChecker {
       }
     }
     Map<ReferenceEntry, CollectionEntry> inverses = new RelationPairing(drafts, diagnostics).pair();
+    Map<CollectionEntry, ReferenceEntry> mirrored = new IdentityHashMap<>();
+    inverses.forEach((reference, collection) -> mirrored.put(collection, reference));
     List<Entity> entities = new ArrayList<>();
     for (ModelDraft draft : drafts.values()) {
-      entities.add(entity(draft, drafts, inverses));
+      entities.add(entity(draft, drafts, inverses, mirrored));
     }
     new NameClashes(diagnostics).check(drafts.values(), entities, enums);
     if (diagnostics.hasErrors()) {
@@ -105,7 +108,10 @@ public final class SchemaChecker {
   }
 
   private Entity entity(
-      ModelDraft draft, Map<String, ModelDraft> drafts, Map<ReferenceEntry, CollectionEntry> inverses) {
+      ModelDraft draft,
+      Map<String, ModelDraft> drafts,
+      Map<ReferenceEntry, CollectionEntry> inverses,
+      Map<CollectionEntry, ReferenceEntry> mirrored) {
     List<Column> columns = new ArrayList<>();
     List<Reference> references = new ArrayList<>();
     List<Collection> collections = new ArrayList<>();
@@ -128,15 +134,11 @@ public final class SchemaChecker {
         });
       } else {
         CollectionEntry collection = (CollectionEntry) entry;
-        inverses.entrySet().stream()
-            .filter(e -> e.getValue() == collection)
-            .findFirst()
-            .ifPresent(e -> collections.add(
-                new Collection(
-                    collection.field().name().text(),
-                    collection.target(),
-                    e.getKey().field().name().text(),
-                    collection.field().doc())));
+        ReferenceEntry reference = mirrored.get(collection);
+        if (reference != null) {
+          collections.add(new Collection(
+              collection.field().name().text(), collection.target(), reference.field().name().text(), collection.field().doc()));
+        }
       }
     }
     return new Entity(draft.name(), draft.table(), draft.model().doc(), columns, references, collections);

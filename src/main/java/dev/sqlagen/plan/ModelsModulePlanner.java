@@ -19,6 +19,7 @@ final class ModelsModulePlanner {
   private final ImportPlan imports;
   private final ColumnTypes types;
   private final Map<String, Integer> foreignKeysBetween = new HashMap<>();
+  private final Map<String, Entity> entities = new HashMap<>();
   private final boolean asyncAttrs;
   private final TableOrder tableOrder;
 
@@ -31,6 +32,7 @@ final class ModelsModulePlanner {
     this.imports = new ImportPlan(names.taken());
     this.types = new ColumnTypes(imports, names);
     for (Entity entity : schema.entities()) {
+      entities.put(entity.name(), entity);
       entity.references().forEach(r -> foreignKeysBetween.merge(pairKey(entity.name(), r.target()), 1, Integer::sum));
     }
   }
@@ -93,7 +95,7 @@ final class ModelsModulePlanner {
   }
 
   Entity entity(String name) {
-    return schema.entity(name).orElseThrow();
+    return entities.get(name);
   }
 
   Column primaryKey(String model) {
