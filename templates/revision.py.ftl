@@ -5,17 +5,17 @@ ${line}
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
-from alembic import op
+<#list view.imports as line>
+${line}
+</#list>
 
 <#list view.identity as line>
 ${line}
 </#list>
 <#if view.enums?has_content>
 
-# Enum types are created and dropped here, once each. Bound to a MetaData of their own,
-# they are not created again by each op.create_table() that uses them.
-enum_types = sa.MetaData()
+# Enum types are created and dropped here, once each: create_type=False keeps every
+# op.create_table() that uses one from creating it again (on PostgreSQL).
 <#list view.enums as line>
 ${line}
 </#list>

@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import (
     BigInteger,
     DateTime,
+    Double,
     Enum,
     ForeignKey,
     Integer,
@@ -96,7 +97,7 @@ class Product(Base):
         Numeric(10, 2), comment="Unit price in the shop's currency."
     )
     """Unit price in the shop's currency."""
-    weight_kg: Mapped[float | None] = mapped_column()
+    weight_kg: Mapped[float | None] = mapped_column(Double)
     in_stock: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(default=True)
 

@@ -1,4 +1,7 @@
-"""Discovery of the generated packages that test_generated.py proves.
+"""Discovery of the generated packages that the proof tests prove.
+
+Used by test_generated.py (in-process, on SQLite) and test_migrations.py
+(Alembic and the sessions, as subprocesses, on SQLite and PostgreSQL).
 
 SQLAGEN_PROOF_DIRS holds an os.pathsep-separated list of directories. Each
 directory holds exactly one generated package (a subdirectory with an
@@ -101,3 +104,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         targets = [ProofConfigProblem(str(exc))]
         ids = [ENV_VAR]
     metafunc.parametrize("proof_target", targets, ids=ids)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say loudly, on stderr too, when the PostgreSQL proofs were skipped."""
+    # Imported here: proof_databases is a helper of test_migrations.py, and
+    # this hook runs after the tests.
+    from proof_databases import POSTGRES_NOT_TESTED
+
+    for message in POSTGRES_NOT_TESTED:
+        terminalreporter.write_sep("!", "WARNING: PostgreSQL was NOT tested", red=True)
+        terminalreporter.write_line(message, red=True, bold=True)
+        print(f"WARNING: {message}", file=sys.stderr, flush=True)

@@ -8,22 +8,17 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Enum types are created and dropped here, once each. Bound to a MetaData of their own,
-# they are not created again by each op.create_table() that uses them.
-enum_types = sa.MetaData()
-post_status_enum = sa.Enum(
-    "draft",
-    "inReview",
-    "published",
-    "archived",
-    name="post_status",
-    metadata=enum_types,
+# Enum types are created and dropped here, once each: create_type=False keeps every
+# op.create_table() that uses one from creating it again (on PostgreSQL).
+post_status_enum = postgresql.ENUM(
+    "draft", "inReview", "published", "archived", name="post_status", create_type=False
 )
 
 

@@ -8,26 +8,26 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 revision: str = "0001"
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Enum types are created and dropped here, once each. Bound to a MetaData of their own,
-# they are not created again by each op.create_table() that uses them.
-enum_types = sa.MetaData()
-order_status_enum = sa.Enum(
+# Enum types are created and dropped here, once each: create_type=False keeps every
+# op.create_table() that uses one from creating it again (on PostgreSQL).
+order_status_enum = postgresql.ENUM(
     "pending",
     "paid",
     "shipped",
     "delivered",
     "cancelled",
     name="order_status",
-    metadata=enum_types,
+    create_type=False,
 )
-payment_method_enum = sa.Enum(
-    "card", "bankTransfer", "invoice", name="payment_method", metadata=enum_types
+payment_method_enum = postgresql.ENUM(
+    "card", "bankTransfer", "invoice", name="payment_method", create_type=False
 )
 
 
@@ -69,7 +69,7 @@ def upgrade() -> None:
             nullable=False,
             comment="Unit price in the shop's currency.",
         ),
-        sa.Column("weight_kg", sa.Float(), nullable=True),
+        sa.Column("weight_kg", sa.Double(), nullable=True),
         sa.Column("in_stock", sa.Integer(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_products")),

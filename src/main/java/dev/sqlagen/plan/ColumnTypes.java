@@ -44,7 +44,9 @@ final class ColumnTypes {
   Optional<PyExpr> sqlType(ColumnType type, boolean autoincrementKey) {
     return Optional.ofNullable(
         switch (type.kind()) {
-          case INT, BOOL, FLOAT, DATE, TIME, INTERVAL, UUID, BYTES -> null;
+          case INT, BOOL, DATE, TIME, INTERVAL, UUID, BYTES -> null;
+          // Mapped[float] means Float on SQLAlchemy 2.0 and Double on 2.1: say which.
+          case FLOAT -> PyExpr.atom(imports.ref(Symbol.sa("Double")));
           case BIGINT -> integerVariant("BigInteger", autoincrementKey);
           case SMALLINT -> integerVariant("SmallInteger", autoincrementKey);
           case STRING -> PyExpr.call(imports.ref(Symbol.sa("String")), java.util.List.of(PyExpr.atom(Integer.toString(type.length()))));

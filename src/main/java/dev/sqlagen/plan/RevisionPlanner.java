@@ -29,7 +29,11 @@ final class RevisionPlanner {
         "depends_on: str | Sequence[str] | None = None");
     List<String> docstring = Docstrings.lines("", migration.message() + "\n\nRevision ID: " + migration.revision()
         + "\nRevises: " + migration.downRevision().orElse(""));
-    return new RevisionView(docstring, identity, enums, body(migration.upgrade()), body(migration.downgrade()));
+    List<String> imports = new ArrayList<>(List.of("import sqlalchemy as sa", "from alembic import op"));
+    if (!enums.isEmpty()) {
+      imports.add("from sqlalchemy.dialects import postgresql");
+    }
+    return new RevisionView(docstring, imports, identity, enums, body(migration.upgrade()), body(migration.downgrade()));
   }
 
   private static List<String> body(List<Operation> operations) {
@@ -121,7 +125,7 @@ final class RevisionPlanner {
       case STRING -> PyExpr.atom("sa.String(length=" + type.length() + ")");
       case TEXT -> PyExpr.atom("sa.Text()");
       case BOOL -> PyExpr.atom("sa.Boolean()");
-      case FLOAT -> PyExpr.atom("sa.Float()");
+      case FLOAT -> PyExpr.atom("sa.Double()");
       case DECIMAL -> PyExpr.atom("sa.Numeric(precision=" + type.precision() + ", scale=" + type.scale() + ")");
       case DATE -> PyExpr.atom("sa.Date()");
       case DATETIME -> PyExpr.atom(type.timezone() ? "sa.DateTime(timezone=True)" : "sa.DateTime()");
@@ -170,15 +174,16 @@ final class RevisionPlanner {
   }
 
   /**
-   * A PostgreSQL enum type, bound to a MetaData of its own: that keeps each
-   * {@code op.create_table()} from creating it again, so a type shared by tables works.
+   * An enum type that {@code op.create_table()} must not create (the revision creates it once,
+   * so a type shared by tables works): {@code create_type=False}, which only PostgreSQL's ENUM
+   * takes on SQLAlchemy 2.0; on other databases it is a plain enum column.
    */
   private static PyExpr enumType(String name, List<String> values) {
     List<PyExpr> args = new ArrayList<>();
     values.forEach(v -> args.add(PyExpr.str(v)));
     args.add(PyExpr.keyword("name", PyExpr.str(name)));
-    args.add(PyExpr.keyword("metadata", PyExpr.atom("enum_types")));
-    return PyExpr.call("sa.Enum", args);
+    args.add(PyExpr.keyword("create_type", PyExpr.atom("False")));
+    return PyExpr.call("postgresql.ENUM", args);
   }
 
   static String enumVariable(String dbName) {

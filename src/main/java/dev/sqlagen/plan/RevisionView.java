@@ -6,15 +6,22 @@ import java.util.List;
  * What templates/revision.py.ftl prints: an Alembic revision, every line decided.
  *
  * @param docstring the module docstring (message, revision id, parent)
+ * @param imports the third-party import lines
  * @param identity the revision, down_revision, branch_labels and depends_on lines
  * @param enums the enum type variables (empty when the schema uses no enum)
  * @param upgrade the body of upgrade()
  * @param downgrade the body of downgrade()
  */
 public record RevisionView(
-    List<String> docstring, List<String> identity, List<String> enums, List<String> upgrade, List<String> downgrade) {
+    List<String> docstring,
+    List<String> imports,
+    List<String> identity,
+    List<String> enums,
+    List<String> upgrade,
+    List<String> downgrade) {
   public RevisionView {
     docstring = List.copyOf(docstring);
+    imports = List.copyOf(imports);
     identity = List.copyOf(identity);
     enums = List.copyOf(enums);
     upgrade = List.copyOf(upgrade);

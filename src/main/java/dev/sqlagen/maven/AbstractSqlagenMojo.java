@@ -1,0 +1,180 @@
+package dev.sqlagen.maven;
+
+import dev.sqlagen.Generator;
+import dev.sqlagen.GeneratorConfig;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.DiagnosticPrinter;
+import dev.sqlagen.diag.Severity;
+import dev.sqlagen.source.SourceFile;
+import dev.sqlagen.write.OutputTree;
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What both goals share: the parameters, their one translation into a {@link GeneratorConfig},
+ * reading and compiling the schema, and the commands that regenerate the package. A goal is a
+ * thin front-end over the same calls as the command line: {@code Generator.compile}, then
+ * {@code WritePlanner.plan}, then {@code apply} (generate) or {@code isUpToDate} (check).
+ *
+ * <p>Mojos hold no state beyond their injected parameters, so they are thread-safe.
+ */
+abstract class AbstractSqlagenMojo extends AbstractMojo {
+  /** The {@code .sqd} schema to compile. */
+  @Parameter(property = "sqlagen.schema", required = true)
+  private File schema;
+
+  /**
+   * The Python package directory to generate, such as {@code src/main/python/app}: its name is the
+   * package name. sqlagen writes nothing outside it, but for the generate goal's state file in the
+   * build directory; it is never added as a Java source root.
+   */
+  @Parameter(property = "sqlagen.outputDirectory", required = true)
+  private File outputDirectory;
+
+  /** The session factories in {@code session.py}: {@code sync}, {@code async} or {@code both}. */
+  @Parameter(property = "sqlagen.sessions", defaultValue = "both")
+  private String sessions;
+
+  /** The database of the default URL: {@code sqlite} (an embedded file) or {@code postgresql}. */
+  @Parameter(property = "sqlagen.dialect", defaultValue = "sqlite")
+  private String dialect;
+
+  /** The environment variable that holds the database URL. */
+  @Parameter(property = "sqlagen.urlVariable", defaultValue = GeneratorConfig.DEFAULT_URL_VARIABLE)
+  private String urlVariable;
+
+  /** Skips the goal. */
+  @Parameter(property = "sqlagen.skip", defaultValue = "false")
+  private boolean skip;
+
+  /** The schema as read: its path, bytes and text. */
+  record Schema(Path path, byte[] bytes, String text) {}
+
+  boolean isSkip() {
+    return skip;
+  }
+
+  /** The package directory, absolute and normalized. */
+  Path output() {
+    return outputDirectory.toPath().toAbsolutePath().normalize();
+  }
+
+  Path schemaPath() {
+    return schema.toPath().toAbsolutePath().normalize();
+  }
+
+  /**
+   * The one translation of the parameters into a configuration. Both goals, the up-to-date
+   * fingerprint and the regenerate command use what it returns, never the fields themselves.
+   */
+  GeneratorConfig config() throws MojoFailureException {
+    Path name = output().getFileName();
+    String packageName = name == null ? "" : name.toString();
+    if (!GeneratorConfig.isPackageName(packageName)) {
+      throw new MojoFailureException("sqlagen: the outputDirectory is the Python package, and '" + packageName
+          + "' is not a valid package name: use letters, digits and '_', such as src/main/python/app");
+    }
+    if (urlVariable == null || !urlVariable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new MojoFailureException("sqlagen: urlVariable '" + urlVariable + "' is not a valid environment variable name");
+    }
+    return new GeneratorConfig(
+        packageName,
+        choice(GeneratorConfig.Sessions.class, "sessions", sessions),
+        choice(GeneratorConfig.Dialect.class, "dialect", dialect),
+        urlVariable);
+  }
+
+  private static <E extends Enum<E>> E choice(Class<E> type, String parameter, String value) throws MojoFailureException {
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
+        return constant;
+      }
+    }
+    String choices = Arrays.stream(type.getEnumConstants()).map(AbstractSqlagenMojo::lower).collect(Collectors.joining(", "));
+    throw new MojoFailureException("sqlagen: " + parameter + " must be one of " + choices + ", not '" + value + "'");
+  }
+
+  /** The schema's bytes and text (strict UTF-8, as the command line reads it). */
+  Schema readSchema() throws MojoFailureException {
+    Path path = schemaPath();
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      return new Schema(path, bytes, text);
+    } catch (NoSuchFileException e) {
+      throw new MojoFailureException("sqlagen: cannot read schema '" + path + "': no such file");
+    } catch (CharacterCodingException e) {
+      throw new MojoFailureException("sqlagen: cannot read schema '" + path + "': it is not UTF-8 text");
+    } catch (IOException e) {
+      throw new MojoFailureException("sqlagen: cannot read schema '" + path + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Compiles the schema; every diagnostic is logged as the command line prints it
+   * ({@code file:line:col: error[CODE]: ...} with the source line), and errors fail the build.
+   */
+  OutputTree compile(Schema source, GeneratorConfig config) throws MojoFailureException {
+    Generator.Result result = Generator.compile(new SourceFile(source.path().toString(), source.text()), config);
+    List<String> errors = new ArrayList<>();
+    for (Diagnostic diagnostic : result.diagnostics()) {
+      String text = stripEnd(DiagnosticPrinter.format(diagnostic));
+      if (diagnostic.severity() == Severity.ERROR) {
+        getLog().error(text);
+        errors.add(diagnostic.headline());
+      } else {
+        getLog().warn(text);
+      }
+    }
+    if (!result.succeeded()) {
+      throw new MojoFailureException("sqlagen: " + errors.size() + (errors.size() == 1 ? " error" : " errors")
+          + " in the schema; nothing was written:\n" + String.join("\n", errors));
+    }
+    return result.output().orElseThrow();
+  }
+
+  /** The commands that bring the package up to date, with this configuration: Maven's and the CLI's. */
+  List<String> regenerateCommands(GeneratorConfig config, boolean force) {
+    StringBuilder cli = new StringBuilder("sqlagen " + schemaPath() + " -o " + output());
+    if (config.sessions() != GeneratorConfig.Sessions.BOTH) {
+      cli.append(" --sessions ").append(lower(config.sessions()));
+    }
+    if (config.dialect() != GeneratorConfig.Dialect.SQLITE) {
+      cli.append(" --dialect ").append(lower(config.dialect()));
+    }
+    if (!config.urlVariable().equals(GeneratorConfig.DEFAULT_URL_VARIABLE)) {
+      cli.append(" --url-variable ").append(config.urlVariable());
+    }
+    if (force) {
+      cli.append(" --force");
+    }
+    return List.of("mvn sqlagen:generate" + (force ? " -Dsqlagen.force=true" : ""), cli.toString());
+  }
+
+  static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  static String stripEnd(String text) {
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.sqlagen.maven;
+
+import dev.sqlagen.GeneratorConfig;
+import dev.sqlagen.write.WritePlan;
+import dev.sqlagen.write.WritePlanner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Fails the build when the Python package is not what the schema generates, as
+ * {@code sqlagen SCHEMA -o DIR --check} does: it logs a unified diff per stale file and the
+ * command that regenerates. It writes nothing, and always compiles (no up-to-date shortcut).
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class CheckMojo extends AbstractSqlagenMojo {
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (isSkip()) {
+      getLog().info("sqlagen: skipped (sqlagen.skip)");
+      return;
+    }
+    GeneratorConfig config = config();
+    Path output = output();
+    WritePlan plan;
+    try {
+      plan = WritePlanner.plan(compile(readSchema(), config), output);
+    } catch (IOException e) {
+      throw new MojoExecutionException("sqlagen: cannot read " + output + ": " + e, e);
+    }
+    if (plan.refusal().isPresent()) {
+      throw new MojoFailureException("sqlagen: " + plan.refusal().get());
+    }
+    if (plan.isUpToDate()) {
+      getLog().info("sqlagen: " + output + " is up to date");
+      return;
+    }
+    List<String> regenerate = regenerateCommands(config, !plan.conflicts().isEmpty());
+    new MavenReports(getLog(), output).stale(plan, schemaPath(), regenerate);
+    throw new MojoFailureException("sqlagen: " + output + " is out of date with the schema " + schemaPath()
+        + "; regenerate it with: " + String.join(", or: ", regenerate));
+  }
+}
