@@ -136,11 +136,12 @@ public final class SqlagenCommand implements Callable<Integer> {
           + "' is not a valid package name: use letters, digits and '_', such as app/ or my_app/");
       return null;
     }
-    if (!urlVariable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      err.println("sqlagen: '" + urlVariable + "' is not a valid environment variable name");
+    try {
+      return new GeneratorConfig(packageName, sessions, dialect, urlVariable);
+    } catch (IllegalArgumentException e) {
+      err.println("sqlagen: " + e.getMessage());
       return null;
     }
-    return new GeneratorConfig(packageName, sessions, dialect, urlVariable);
   }
 
   /** The command that brings the directory up to date, with the options of this run. */

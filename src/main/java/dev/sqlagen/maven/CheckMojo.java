@@ -40,7 +40,7 @@ public final class CheckMojo extends AbstractSqlagenMojo {
       return;
     }
     List<String> regenerate = regenerateCommands(config, !plan.conflicts().isEmpty());
-    new MavenReports(getLog(), output).stale(plan, schemaPath(), regenerate);
+    new MavenReports(getLog(), output).stale(plan, regenerate);
     throw new MojoFailureException("sqlagen: " + output + " is out of date with the schema " + schemaPath()
         + "; regenerate it with: " + String.join(", or: ", regenerate));
   }

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The record, kept in the output directory, of the files sqlagen generated there and the SHA-256
@@ -20,6 +21,7 @@ public record Manifest(Map<String, Entry> files) {
   /** The manifest's own file name in the output directory. */
   public static final String FILE_NAME = ".sqlagen-manifest";
 
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final String HEADER =
       "# sqlagen manifest: the files generated here and their SHA-256. Do not edit.\n";
 
@@ -48,7 +50,7 @@ public record Manifest(Map<String, Entry> files) {
         continue;
       }
       String[] parts = line.split(" ", 3);
-      if (parts.length != 3 || !parts[0].matches("[0-9a-f]{64}") || !(parts[1].equals("generated") || parts[1].equals("keep"))) {
+      if (parts.length != 3 || !SHA256.matcher(parts[0]).matches() || !(parts[1].equals("generated") || parts[1].equals("keep"))) {
         return Optional.empty();
       }
       files.put(parts[2], new Entry(parts[0], parts[1].equals("keep")));

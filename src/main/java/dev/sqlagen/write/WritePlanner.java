@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Compares a generated tree with the output directory and decides, for every path, what
- * regeneration does. It only reads the disk; {@link WritePlan#apply()} writes, and check mode
+ * regeneration does. It only reads the disk; {@link WritePlan#apply(boolean)} writes, and check mode
  * only reports.
  */
 public final class WritePlanner {
