@@ -10,7 +10,7 @@ assert log.contains('-    total: Mapped[Decimal] = mapped_column(Numeric(10, 2))
 assert log.contains('+    total: Mapped[Decimal] = mapped_column(Numeric(12, 2))')
 assert log.contains('+    note: Mapped[str | None]')
 assert log.contains("[ERROR] changed:\n[ERROR]   ${pkg}/models.py")
-assert log.contains("[ERROR] sqlagen: ${pkg} is out of date with the schema ${schema}; regenerate it with:")
+assert log.contains("[ERROR] sqlagen: ${pkg} is out of date with the schema; regenerate it with:")
 assert log.contains('[ERROR]   mvn sqlagen:generate')
 assert log.contains("[ERROR]   or: sqlagen ${schema} -o ${pkg}")
 assert log.count('BUILD FAILURE') == 2

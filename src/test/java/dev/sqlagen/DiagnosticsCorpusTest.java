@@ -8,7 +8,7 @@ import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.DiagnosticPrinter;
 import dev.sqlagen.source.SourceFile;
 import dev.sqlagen.testing.Project;
-import dev.sqlagen.testing.TextDiff;
+import dev.sqlagen.write.UnifiedDiff;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class DiagnosticsCorpusTest {
     }
     String want = Project.read(expected);
     if (!want.equals(printed)) {
-      fail("diagnostics differ from " + expected.getFileName() + ":\n" + TextDiff.diff(want, printed));
+      fail("diagnostics differ from " + expected.getFileName() + ":\n" + UnifiedDiff.diff(expected.getFileName().toString(), want, printed));
     }
   }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.sqlagen.diag.DiagnosticPrinter;
 import dev.sqlagen.source.SourceFile;
 import dev.sqlagen.testing.Project;
-import dev.sqlagen.testing.TextDiff;
+import dev.sqlagen.write.UnifiedDiff;
 import dev.sqlagen.write.GeneratedFile;
 import dev.sqlagen.write.OutputTree;
 import java.io.IOException;
@@ -70,7 +70,7 @@ class GoldenTest {
       } else if (got == null) {
         problems.append("\nmissing file ").append(path).append('\n');
       } else if (!want.equals(got)) {
-        problems.append("\n--- expected/").append(path).append("\n+++ actual/").append(path).append('\n').append(TextDiff.diff(want, got));
+        problems.append('\n').append(UnifiedDiff.diff(path, want, got));
       }
     }
     if (problems.length() > 0) {

@@ -51,21 +51,32 @@ class PythonProofIT {
     packages = new ArrayList<>();
     List<Path> schemas = new ArrayList<>(Project.exampleSchemas());
     schemas.addAll(Project.validTestSchemas());
-    for (Path schema : schemas) {
-      String name = Project.baseName(schema);
-      Generator.Result result = Generator.compile(
-          new SourceFile(Project.relative(schema), Project.read(schema)), GeneratorConfig.defaults(name));
-      assertThat(result.succeeded())
-          .as("%s does not compile:%n%s", name, result.diagnostics().stream().map(DiagnosticPrinter::format).collect(Collectors.joining()))
-          .isTrue();
-      Path dir = proof.resolve(name);
-      Path pkg = dir.resolve(name);
-      deleteTree(dir); // a kept migration from an earlier run would no longer match the models
-      WriteResult written = WritePlanner.plan(result.output().orElseThrow(), pkg).apply(true);
-      assertThat(written.refusal()).isEmpty();
-      packageDirs.add(dir);
-      packages.add(pkg);
+    List<GeneratorConfig> configs = new ArrayList<>();
+    schemas.forEach(schema -> configs.add(GeneratorConfig.defaults(Project.baseName(schema))));
+    // The other session options: async only (env.py's asyncio form) and sync only.
+    Path blog = Project.examples().resolve("blog/blog.sqd");
+    schemas.add(blog);
+    configs.add(new GeneratorConfig("blog_async", GeneratorConfig.Sessions.ASYNC, GeneratorConfig.Dialect.SQLITE, "DATABASE_URL"));
+    schemas.add(blog);
+    configs.add(new GeneratorConfig("blog_sync", GeneratorConfig.Sessions.SYNC, GeneratorConfig.Dialect.POSTGRESQL, "DATABASE_URL"));
+    for (int i = 0; i < schemas.size(); i++) {
+      generate(proof, schemas.get(i), configs.get(i));
     }
+  }
+
+  private static void generate(Path proof, Path schema, GeneratorConfig config) throws IOException {
+    String name = config.packageName();
+    Generator.Result result = Generator.compile(new SourceFile(Project.relative(schema), Project.read(schema)), config);
+    assertThat(result.succeeded())
+        .as("%s does not compile:%n%s", name, result.diagnostics().stream().map(DiagnosticPrinter::format).collect(Collectors.joining()))
+        .isTrue();
+    Path dir = proof.resolve(name);
+    Path pkg = dir.resolve(name);
+    deleteTree(dir); // a kept migration from an earlier run would no longer match the models
+    WriteResult written = WritePlanner.plan(result.output().orElseThrow(), pkg).apply(true);
+    assertThat(written.refusal()).isEmpty();
+    packageDirs.add(dir);
+    packages.add(pkg);
   }
 
   @TestFactory

@@ -81,10 +81,11 @@ public final class UnifiedDiff {
       if (i < n && j < m && a[offset + i].equals(b[offset + j])) {
         ops.add(" " + a[offset + i++]);
         j++;
-      } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        ops.add("+" + b[offset + j++]);
-      } else {
+      } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        // Removals before additions, as diff -u shows a changed line.
         ops.add("-" + a[offset + i++]);
+      } else {
+        ops.add("+" + b[offset + j++]);
       }
     }
   }
