@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
       "1:--check: the package is out of date",
       "2:wrong usage, or the schema file cannot be read",
       "3:the schema has errors; nothing was written",
-      "4:refused to write: an unsafe output directory, or files that were edited or not generated",
+      "4:nothing written: an unsafe output directory, files that were edited or not generated, or an I/O error",
       "5:internal error"
     })
 public final class SqlagenCommand implements Callable<Integer> {
@@ -123,7 +123,15 @@ public final class SqlagenCommand implements Callable<Integer> {
       reports.dryRun(plan);
       return plan.refusal().isPresent() ? ExitCodes.REFUSED : ExitCodes.OK;
     }
-    WriteResult written = plan.apply(force);
+    WriteResult written;
+    try {
+      written = plan.apply(force);
+    } catch (IOException e) {
+      // Nothing was renamed into place: the files that were staged are deleted again.
+      err.println("sqlagen: cannot write " + output + ": " + e);
+      err.println("sqlagen: nothing was written.");
+      return ExitCodes.REFUSED;
+    }
     return reports.written(written) ? ExitCodes.OK : ExitCodes.REFUSED;
   }
 

@@ -269,6 +269,19 @@ class CommandLineTest {
   }
 
   @Test
+  void aFailureWhileWritingLeavesTheDirectoryAsItWas() throws IOException {
+    Path app = Files.createDirectories(dir.resolve("app"));
+    // A file where a directory must go: staging fails part of the way through.
+    Files.writeString(app.resolve("migrations"), "not a directory\n");
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString())).isEqualTo(ExitCodes.REFUSED);
+    assertThat(err.toString()).contains("cannot write", "nothing was written").doesNotContain("internal error");
+    try (Stream<Path> files = Files.walk(app)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> app.relativize(p).toString())).containsExactly("migrations");
+    }
+    assertThat(app.resolve("migrations")).hasContent("not a directory");
+  }
+
+  @Test
   void helpAndVersion() {
     assertThat(run("--help")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("Usage: sqlagen", "--output", "Exit codes:");
