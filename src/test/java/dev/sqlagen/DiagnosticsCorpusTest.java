@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.DiagnosticPrinter;
+import dev.sqlagen.diag.Severity;
 import dev.sqlagen.source.SourceFile;
 import dev.sqlagen.testing.Project;
 import dev.sqlagen.write.UnifiedDiff;
@@ -72,7 +73,8 @@ class DiagnosticsCorpusTest {
   void everyCodeIsDocumentedWithAnExample() {
     String errors = Project.read(Project.dir().resolve("docs/errors.md"));
     for (Code code : Code.values()) {
-      assertThat(errors).as("docs/errors.md for %s", code).contains("## " + code.id() + " — ").contains("error[" + code.id() + "]");
+      assertThat(errors).as("docs/errors.md for %s", code).contains("## " + code.id() + " — ")
+          .contains(code.severity().label() + "[" + code.id() + "]");
     }
   }
 
@@ -80,6 +82,8 @@ class DiagnosticsCorpusTest {
   void codesAreDistinctAndWellFormed() {
     List<String> ids = Stream.of(Code.values()).map(Code::id).toList();
     assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
-    assertThat(ids).allMatch(id -> id.matches("SQD\\d{3}"));
+    // SQD for errors, SQW for warnings.
+    assertThat(Stream.of(Code.values()))
+        .allMatch(code -> code.id().matches((code.severity() == Severity.ERROR ? "SQD" : "SQW") + "\\d{3}"));
   }
 }

@@ -64,7 +64,8 @@ final class DefaultResolver {
       // Trailing zeros add no precision: 12.0 fits decimal(5).
       BigDecimal value = new BigDecimal(number.text()).stripTrailingZeros();
       int scale = Math.max(0, value.scale());
-      int integerDigits = value.precision() - value.scale();
+      // Digits before the point; zero (0, 0.0) has none, so it fits decimal(2, 2).
+      int integerDigits = value.signum() == 0 ? 0 : Math.max(0, value.precision() - value.scale());
       if (scale > type.scale() || integerDigits > type.precision() - type.scale()) {
         return fail(number, "default " + number.text() + " does not fit decimal(" + type.precision() + ", " + type.scale() + ")", null);
       }

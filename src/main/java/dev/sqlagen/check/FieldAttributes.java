@@ -53,8 +53,7 @@ record FieldAttributes(
                 Code.UNKNOWN_ATTRIBUTE,
                 attribute.span(),
                 "unknown attribute '@" + name + "'",
-                Optional.ofNullable(Suggestions.nearest(name, ALL).map(s -> "did you mean '@" + s + "'?").orElse(null))
-                    .orElse("field attributes are @pk, @unique, @index, @column, @fk and @inverse")));
+                unknownHint(name)));
       } else if (!kind.allowed.contains(name)) {
         diagnostics.report(
             Diagnostic.of(
@@ -76,6 +75,47 @@ record FieldAttributes(
         nameArgument(seen.get("column")),
         nameArgument(seen.get("fk")),
         nameArgument(seen.get("inverse")));
+  }
+
+  /** Spellings from SQL, Prisma and SQLAlchemy, and the attribute each stands for. */
+  private static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("id", "pk"),
+          Map.entry("key", "pk"),
+          Map.entry("primary", "pk"),
+          Map.entry("primary_key", "pk"),
+          Map.entry("primarykey", "pk"),
+          Map.entry("indexed", "index"),
+          Map.entry("idx", "index"),
+          Map.entry("map", "column"),
+          Map.entry("name", "column"),
+          Map.entry("db_name", "column"),
+          Map.entry("references", "fk"),
+          Map.entry("foreign_key", "fk"),
+          Map.entry("foreignkey", "fk"),
+          Map.entry("back_populates", "inverse"),
+          Map.entry("backref", "inverse"));
+
+  /** {@code @pk}, or a spelling of it that is reported with "did you mean '@pk'?". */
+  static boolean meansPrimaryKey(String name) {
+    return name.equals("pk") || "pk".equals(ALIASES.get(name.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  private static String unknownHint(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (lower.equals("relation")) {
+      return "sqlagen pairs relationships itself: @fk(column_name) names a reference's foreign key, @inverse(field) names its collection";
+    }
+    if (lower.equals("default")) {
+      return "a default is written after the type: '= value', such as: active bool = true";
+    }
+    if (lower.equals("nullable") || lower.equals("optional")) {
+      return "a nullable field has '?' after its type, such as: bio text?";
+    }
+    String alias = ALIASES.get(lower);
+    Optional<String> near = alias != null ? Optional.of(alias) : Suggestions.nearest(name, ALL);
+    return near.map(s -> "did you mean '@" + s + "'?")
+        .orElse("field attributes are @pk, @unique, @index, @column, @fk and @inverse");
   }
 
   private static String describe(FieldKind kind) {

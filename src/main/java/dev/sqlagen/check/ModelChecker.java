@@ -93,6 +93,19 @@ final class ModelChecker {
   private Optional<ModelDraft.Entry> column(Field field, ColumnType type) {
     FieldAttributes attributes = FieldAttributes.read(field, FieldKind.COLUMN, diagnostics);
     boolean nullable = field.type().optional();
+    if (attributes.primaryKey()) {
+      for (Attribute attribute : field.attributes()) {
+        String name = attribute.name().text();
+        if ((name.equals("unique") && attributes.unique()) || (name.equals("index") && attributes.index())) {
+          diagnostics.report(
+              Diagnostic.of(
+                  Code.REDUNDANT_ATTRIBUTE,
+                  attribute.span(),
+                  "'@" + name + "' has no effect on a primary key",
+                  "a primary key is " + (name.equals("unique") ? "unique" : "indexed") + " already; remove '@" + name + "'"));
+        }
+      }
+    }
     if (attributes.primaryKey() && nullable) {
       // Reported, then treated as the key it was meant to be, so no "no primary key" follows.
       modifierError(field.type().name(), "a primary key cannot be nullable", "remove the '?'");
@@ -159,7 +172,7 @@ final class ModelChecker {
                 Code.UNKNOWN_ATTRIBUTE,
                 attribute.span(),
                 "unknown model attribute '@@" + name + "'",
-                name.equals("tablename") || name.equals("map") ? "did you mean '@@table'?" : "the model attribute is @@table(\"name\")"));
+                modelAttributeHint(name)));
       } else if (seen) {
         diagnostics.report(Diagnostic.of(Code.DUPLICATE_ATTRIBUTE, attribute.span(), "'@@table' is given twice", "remove one"));
       } else {
@@ -171,6 +184,16 @@ final class ModelChecker {
       }
     }
     return table;
+  }
+
+  private static String modelAttributeHint(String name) {
+    if (name.equals("tablename") || name.equals("map") || dev.sqlagen.diag.Suggestions.nearest(name, java.util.Set.of("table")).isPresent()) {
+      return "did you mean '@@table'?";
+    }
+    if (name.equals("index") || name.equals("unique") || name.equals("id")) {
+      return "the only model attribute is @@table(\"name\"); put @" + (name.equals("id") ? "pk" : name) + " on the field instead";
+    }
+    return "the only model attribute is @@table(\"name\")";
   }
 
   private Optional<String> tableArgument(Attribute attribute) {

@@ -89,9 +89,26 @@ final class RelationPairing {
         .filter(c -> c != collection && c.target().equals(target.name()))
         .flatMap(c -> c.inverse().stream().map(Name::text))
         .toList();
-    List<ReferenceEntry> free = candidates.stream()
+    // A reference whose @inverse names no collection here has been reported already. It still
+    // takes part in pairing, so that its one error is not followed by another one here: first
+    // if its wrong name is a near miss of this collection's, then if no other reference fits.
+    List<ReferenceEntry> misnamed = candidates.stream()
+        .filter(r -> r.inverse().map(n -> !hasCollection(owner, target, n.text())).orElse(false))
+        .toList();
+    if (naming.isEmpty()) {
+      List<ReferenceEntry> nearMiss = misnamed.stream()
+          .filter(r -> Suggestions.nearest(r.inverse().get().text(), List.of(field)).isPresent())
+          .toList();
+      if (nearMiss.size() == 1) {
+        return Optional.of(nearMiss.get(0));
+      }
+    }
+    List<ReferenceEntry> strict = candidates.stream()
         .filter(r -> r.inverse().isEmpty() && !claimed.contains(r.field().name().text()))
         .toList();
+    List<ReferenceEntry> free = strict.isEmpty()
+        ? misnamed.stream().filter(r -> !claimed.contains(r.field().name().text())).toList()
+        : strict;
     if (naming.isEmpty() && free.size() == 1) {
       return Optional.of(free.get(0));
     }
@@ -116,6 +133,11 @@ final class RelationPairing {
               "name the one it mirrors: " + field + " " + target.name() + "[] @inverse(" + names.get(0) + ")"));
     }
     return Optional.empty();
+  }
+
+  private static boolean hasCollection(ModelDraft owner, ModelDraft target, String name) {
+    return owner.collections().stream()
+        .anyMatch(c -> c.target().equals(target.name()) && c.field().name().text().equals(name));
   }
 
   private void record(ModelDraft owner, CollectionEntry collection, ModelDraft target, ReferenceEntry reference) {
@@ -145,6 +167,18 @@ final class RelationPairing {
         target.collections().stream().filter(c -> c.target().equals(owner.name())).toList();
     boolean exists = collections.stream().anyMatch(c -> c.field().name().text().equals(inverse.text()));
     if (exists) {
+      if (paired != null) {
+        // Both sides name an inverse, and they contradict each other.
+        diagnostics.report(
+            Diagnostic.of(
+                Code.BAD_INVERSE,
+                inverse.span(),
+                "'" + owner.name() + "." + reference.field().name().text() + "' names '" + target.name() + "." + inverse.text()
+                    + "' as its inverse, but '" + target.name() + "." + paired.field().name().text() + "' names '"
+                    + owner.name() + "." + reference.field().name().text() + "'",
+                "make the two @inverse attributes agree, or remove one of them"));
+        return;
+      }
       // That collection named another reference explicitly; its own diagnostic covers it.
       if (paired == null) {
         diagnostics.report(
@@ -163,7 +197,9 @@ final class RelationPairing {
             inverse.span(),
             target.name() + " has no collection '" + inverse.text() + "' of " + owner.name(),
             Optional.ofNullable(Suggestions.didYouMean(inverse.text(), names))
-                .orElse("add it to " + target.name() + ": " + inverse.text() + " " + owner.name() + "[]")));
+                .orElse(names.isEmpty()
+                    ? "add it to " + target.name() + ": " + inverse.text() + " " + owner.name() + "[]"
+                    : "@inverse names a collection; " + target.name() + "'s collections of " + owner.name() + " are: " + String.join(", ", names))));
   }
 
   private static String missingReferenceHint(ModelDraft owner, ModelDraft target) {

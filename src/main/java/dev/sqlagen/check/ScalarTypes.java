@@ -26,5 +26,45 @@ final class ScalarTypes {
 
   static final Set<String> NAMES = KINDS.keySet();
 
+  /**
+   * Common spellings of the built-in types in SQL, Python and Prisma (lower case), and the
+   * built-in each stands for; used only for "did you mean" hints.
+   */
+  static final Map<String, String> ALIASES =
+      Map.ofEntries(
+          Map.entry("varchar", "string"),
+          Map.entry("nvarchar", "string"),
+          Map.entry("char", "string"),
+          Map.entry("character", "string"),
+          Map.entry("str", "string"),
+          Map.entry("integer", "int"),
+          Map.entry("int4", "int"),
+          Map.entry("serial", "int"),
+          Map.entry("int8", "bigint"),
+          Map.entry("long", "bigint"),
+          Map.entry("bigserial", "bigint"),
+          Map.entry("int2", "smallint"),
+          Map.entry("boolean", "bool"),
+          Map.entry("timestamp", "datetime"),
+          Map.entry("timestamptz", "datetime(tz)"),
+          Map.entry("double", "float"),
+          Map.entry("real", "float"),
+          Map.entry("float8", "float"),
+          Map.entry("float4", "float"),
+          Map.entry("numeric", "decimal"),
+          Map.entry("number", "decimal"),
+          Map.entry("blob", "bytes"),
+          Map.entry("bytea", "bytes"),
+          Map.entry("binary", "bytes"),
+          Map.entry("varbinary", "bytes"),
+          Map.entry("bytearray", "bytes"),
+          Map.entry("jsonb", "json"),
+          Map.entry("dict", "json"),
+          Map.entry("clob", "text"),
+          Map.entry("longtext", "text"),
+          Map.entry("guid", "uuid"),
+          Map.entry("uniqueidentifier", "uuid"),
+          Map.entry("timedelta", "interval"));
+
   private ScalarTypes() {}
 }

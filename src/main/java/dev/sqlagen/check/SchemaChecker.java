@@ -70,28 +70,64 @@ public final class SchemaChecker {
       entities.add(entity(draft, drafts, inverses, mirrored));
     }
     new NameClashes(diagnostics).check(drafts.values(), entities, enums);
+    unusedEnums(schema, declarations, enums);
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
     return Optional.of(new ResolvedSchema(schema.file().name(), enums, entities));
   }
 
+  /** An enum that no field uses generates a class and a database type that nothing needs. */
+  private void unusedEnums(Schema schema, Declarations declarations, List<EnumType> checked) {
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (Model model : schema.models()) {
+      model.fields().forEach(field -> used.add(field.type().name().text()));
+    }
+    // Only enums without errors of their own: an enum that is reported already needs no warning.
+    java.util.Set<String> clean = new java.util.HashSet<>();
+    checked.forEach(type -> clean.add(type.name()));
+    clean.removeAll(typeNameClashes);
+    schema.models().forEach(model -> clean.remove(model.name().text()));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    schema.enums().forEach(decl -> {
+      if (!seen.add(decl.name().text())) {
+        clean.remove(decl.name().text());
+      }
+    });
+    if (!declarations.typeNames().containsAll(used)) {
+      return; // an unknown type may be a misspelling of the enum: its error says so
+    }
+    for (EnumDecl decl : declarations.enums().values()) {
+      if (clean.contains(decl.name().text()) && !used.contains(decl.name().text())) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.UNUSED_ENUM,
+                decl.name().span(),
+                "enum '" + decl.name().text() + "' is never used",
+                "give a field this type, such as: " + DbNames.snake(decl.name().text()) + " " + decl.name().text() + ", or remove the enum"));
+      }
+    }
+  }
+
   /**
    * An enum's database type name must be unique, and on PostgreSQL differ from every table name
    * (each table is a type of the same name there).
    */
+  private final java.util.Set<String> typeNameClashes = new java.util.HashSet<>();
+
   private void typeNames(Declarations declarations, List<EnumType> enums) {
     Map<String, String> taken = new LinkedHashMap<>();
     for (Model model : declarations.models().values()) {
       String table = model.attributes().stream().filter(a -> a.name().text().equals("table")).findFirst()
           .flatMap(a -> a.args().stream().findFirst())
-          .map(v -> v instanceof dev.sqlagen.model.Value.StringValue sv ? sv.value() : ((dev.sqlagen.model.Value.NameValue) v).name())
+          .flatMap(SchemaChecker::tableName)
           .orElse(DbNames.table(model.name().text()));
       taken.putIfAbsent(table.toLowerCase(java.util.Locale.ROOT), "table of model " + model.name().text());
     }
     for (EnumType type : enums) {
       String earlier = taken.putIfAbsent(type.dbName().toLowerCase(java.util.Locale.ROOT), "type of enum " + type.name());
       if (earlier != null) {
+        typeNameClashes.add(type.name());
         diagnostics.report(
             Diagnostic.of(
                 Code.DUPLICATE_TYPE_NAME,
@@ -102,9 +138,21 @@ public final class SchemaChecker {
     }
   }
 
+  /** The table a {@code @@table} argument names; a bad argument is reported by the model's checks. */
+  private static Optional<String> tableName(dev.sqlagen.model.Value value) {
+    if (value instanceof dev.sqlagen.model.Value.StringValue string && !string.value().isBlank()) {
+      return Optional.of(string.value());
+    }
+    if (value instanceof dev.sqlagen.model.Value.NameValue name) {
+      return Optional.of(name.name());
+    }
+    return Optional.empty();
+  }
+
   /** A model with an {@code @pk} that failed its own checks has been told about it already. */
   private static boolean triedPrimaryKey(Model model) {
-    return model.fields().stream().anyMatch(f -> f.attributes().stream().anyMatch(a -> a.name().text().equals("pk")));
+    // A misspelt @pk (reported as unknown, with "did you mean '@pk'?") counts as tried too.
+    return model.fields().stream().anyMatch(f -> f.attributes().stream().anyMatch(a -> FieldAttributes.meansPrimaryKey(a.name().text())));
   }
 
   private Entity entity(

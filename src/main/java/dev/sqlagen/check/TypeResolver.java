@@ -8,6 +8,7 @@ import dev.sqlagen.model.TypeRef;
 import dev.sqlagen.model.Value;
 import dev.sqlagen.resolved.ColumnType;
 import dev.sqlagen.resolved.ColumnType.Kind;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Resolves a written type to a column type or a model, checking its arguments. */
@@ -43,11 +44,46 @@ final class TypeResolver {
               Code.UNKNOWN_TYPE,
               ref.name().span(),
               "unknown type '" + name + "'",
-              Optional.ofNullable(Suggestions.didYouMean(name, declarations.typeNames()))
+              suggestion(ref)
                   .orElse("declare 'model " + name + " { ... }' or 'enum " + name + " { ... }', or use a built-in type such as int or string(100)")));
       return Optional.empty();
     }
     return scalar(ref, kind).map(FieldType.Scalar::new);
+  }
+
+  /**
+   * "did you mean" for an unknown type: a declared or built-in name that differs only in case,
+   * then the built-in that a common SQL, Python or Prisma spelling stands for, then a near name.
+   */
+  private Optional<String> suggestion(TypeRef ref) {
+    String name = ref.name().text();
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String known : declarations.typeNames()) {
+      if (known.toLowerCase(Locale.ROOT).equals(lower)) {
+        return Optional.of("did you mean '" + known + "'? type names are case-sensitive");
+      }
+    }
+    String alias = ScalarTypes.ALIASES.get(lower);
+    if (alias != null) {
+      String written = alias;
+      if (!ref.args().isEmpty() && (alias.equals("string") || alias.equals("decimal"))) {
+        written = alias + "(" + String.join(", ", ref.args().stream().map(TypeResolver::text).toList()) + ")";
+      } else if (alias.equals("string")) {
+        written = "string(255)";
+      }
+      return Optional.of("did you mean '" + written + "'?");
+    }
+    return Optional.ofNullable(Suggestions.didYouMean(name, declarations.typeNames()));
+  }
+
+  private static String text(Value value) {
+    if (value instanceof Value.NumberValue n) {
+      return n.text();
+    }
+    if (value instanceof Value.NameValue n) {
+      return n.name();
+    }
+    return "?";
   }
 
   private Optional<ColumnType> scalar(TypeRef ref, Kind kind) {
@@ -79,7 +115,16 @@ final class TypeResolver {
   }
 
   private Optional<ColumnType> decimalType(TypeRef ref) {
-    if (ref.args().isEmpty() || ref.args().size() > 2) {
+    if (ref.args().isEmpty()) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.BAD_TYPE_ARGUMENT,
+              ref.name().span(),
+              "decimal needs a precision and a scale",
+              "write decimal(12, 2) for 12 digits, 2 of them after the point; or float for a floating-point number"));
+      return Optional.empty();
+    }
+    if (ref.args().size() > 2) {
       return badArgs(ref, "decimal takes a precision and a scale, such as decimal(12, 2)");
     }
     Optional<Integer> precision = positive(ref.args().get(0), MAX_PRECISION, "precision");

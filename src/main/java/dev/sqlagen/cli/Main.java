@@ -13,12 +13,19 @@ public final class Main {
 
   /** Runs the command line without exiting, for tests and embedding. */
   public static int run(String... args) {
-    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), SqlagenCommand.colourTerminal(), args);
   }
 
   /** Runs the command line with the given output streams. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new SqlagenCommand());
+    return run(out, err, false, args);
+  }
+
+  /** With {@code colour}, diagnostics are coloured: only for the process's own terminal. */
+  private static int run(PrintWriter out, PrintWriter err, boolean colour, String... args) {
+    SqlagenCommand command = new SqlagenCommand();
+    command.colour = colour;
+    CommandLine commandLine = new CommandLine(command);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(

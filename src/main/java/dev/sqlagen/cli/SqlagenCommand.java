@@ -87,6 +87,23 @@ public final class SqlagenCommand implements Callable<Integer> {
       description = "Environment variable that holds the database URL (default: ${DEFAULT-VALUE}).")
   String urlVariable;
 
+  @Option(
+      names = "--error-format",
+      paramLabel = "FORMAT",
+      defaultValue = "human",
+      converter = ErrorFormatConverter.class,
+      description = "How diagnostics are printed on standard error: human, or json, one object per line (default: ${DEFAULT-VALUE}).")
+  ErrorFormat errorFormat;
+
+  /** How diagnostics are printed. */
+  enum ErrorFormat {
+    HUMAN,
+    JSON
+  }
+
+  /** Whether diagnostics are coloured; set by {@link Main} for its own terminal only. */
+  boolean colour;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -109,10 +126,14 @@ public final class SqlagenCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Generator.Result result = Generator.compile(new SourceFile(schema.toString(), text), config);
-    result.diagnostics().stream().map(DiagnosticPrinter::format).forEach(err::print);
+    printDiagnostics(result, err);
     if (!result.succeeded()) {
-      long errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
-      err.println("sqlagen: " + errors + (errors == 1 ? " error" : " errors") + "; nothing was written.");
+      if (errorFormat == ErrorFormat.HUMAN) {
+        long errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
+        long warnings = result.diagnostics().size() - errors;
+        err.println("sqlagen: " + count(errors, "error") + (warnings == 0 ? "" : ", " + count(warnings, "warning"))
+            + "; nothing was written.");
+      }
       return ExitCodes.SCHEMA_ERROR;
     }
     WritePlan plan = WritePlanner.plan(result.output().orElseThrow(), output);
@@ -133,6 +154,29 @@ public final class SqlagenCommand implements Callable<Integer> {
       return ExitCodes.REFUSED;
     }
     return reports.written(written) ? ExitCodes.OK : ExitCodes.REFUSED;
+  }
+
+  private void printDiagnostics(Generator.Result result, PrintWriter err) {
+    if (errorFormat == ErrorFormat.JSON) {
+      result.diagnostics().forEach(d -> err.println(DiagnosticPrinter.json(d)));
+    } else {
+      result.diagnostics().forEach(d -> err.print(DiagnosticPrinter.format(d, colour)));
+    }
+    err.flush();
+  }
+
+  /**
+   * Colour only for a person at a terminal: a console is attached (so standard error is not
+   * redirected in the usual case), NO_COLOR is not set, and TERM is not "dumb". Tests, pipes and
+   * files never get escape codes.
+   */
+  static boolean colourTerminal() {
+    String term = System.getenv("TERM");
+    return System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(term);
+  }
+
+  private static String count(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   /** The configuration, or null after saying why the options cannot make one. */
@@ -181,6 +225,14 @@ public final class SqlagenCommand implements Callable<Integer> {
     @Override
     public GeneratorConfig.Sessions convert(String value) {
       return GeneratorConfig.Sessions.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /** Accepts human or json, in any case. */
+  static final class ErrorFormatConverter implements ITypeConverter<ErrorFormat> {
+    @Override
+    public ErrorFormat convert(String value) {
+      return ErrorFormat.valueOf(value.toUpperCase(Locale.ROOT));
     }
   }
 

@@ -32,7 +32,10 @@ public enum Code {
   EMPTY_ENUM("SQD030", Severity.ERROR),
   BAD_NAME("SQD031", Severity.ERROR),
   DUPLICATE_PYTHON_NAME("SQD032", Severity.ERROR),
-  DUPLICATE_TYPE_NAME("SQD033", Severity.ERROR);
+  DUPLICATE_TYPE_NAME("SQD033", Severity.ERROR),
+  // Warnings: suspicious but legal input. They are printed, and generation goes on.
+  UNUSED_ENUM("SQW001", Severity.WARNING),
+  REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING);
 
   private final String id;
   private final Severity severity;

@@ -18,27 +18,150 @@ public final class DiagnosticPrinter {
   private DiagnosticPrinter() {}
 
   public static String format(Diagnostic diagnostic) {
+    return format(diagnostic, false);
+  }
+
+  /**
+   * The human format; with {@code colour}, ANSI colours for a terminal: the severity and code
+   * (red for errors, yellow for warnings), the caret and the gutter. Only the CLI asks for colour,
+   * and only when standard error is a terminal.
+   */
+  public static String format(Diagnostic diagnostic, boolean colour) {
+    if (!colour) {
+      return plain(diagnostic);
+    }
+    String plain = plain(diagnostic);
+    String label = diagnostic.severity().label() + "[" + diagnostic.code().id() + "]";
+    String tint = diagnostic.severity() == Severity.ERROR ? RED : YELLOW;
+    String[] lines = plain.split("\n", -1);
+    StringBuilder out = new StringBuilder();
+    int at = lines[0].indexOf(": " + label + ": ");
+    if (at < 0 || lines.length < 5) {
+      return plain;
+    }
+    out.append(lines[0], 0, at + 2).append(BOLD).append(tint).append(label).append(RESET)
+        .append(BOLD).append(lines[0].substring(at + 2 + label.length())).append(RESET).append('\n');
+    for (int i = 1; i < lines.length - 1; i++) {
+      String line = lines[i];
+      int bar = line.indexOf(" | ");
+      int eq = line.indexOf(" = ");
+      if (i == 3) {
+        int caret = line.indexOf('^', bar + 3);
+        out.append(BLUE).append(line, 0, bar + 2).append(RESET).append(line, bar + 2, caret).append(tint).append(BOLD)
+            .append(line.substring(caret)).append(RESET);
+      } else if (bar >= 0 && (eq < 0 || bar < eq)) {
+        out.append(BLUE).append(line, 0, bar + 2).append(RESET).append(line.substring(bar + 2));
+      } else if (line.endsWith(" |")) {
+        out.append(BLUE).append(line).append(RESET);
+      } else if (eq >= 0) {
+        out.append(BLUE).append(line, 0, eq + 2).append(RESET).append(line.substring(eq + 2));
+      } else {
+        out.append(line);
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static final String RED = "\u001b[31m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String BLUE = "\u001b[34m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String RESET = "\u001b[0m";
+
+  /**
+   * One JSON object on one line: file, line, column, length, severity, code, message and help
+   * (null when there is none). Strings are escaped by hand: quotes, backslashes and every control
+   * character.
+   */
+  public static String json(Diagnostic diagnostic) {
+    Span span = diagnostic.span();
+    return "{\"file\":" + jsonString(span.file().name())
+        + ",\"line\":" + span.line()
+        + ",\"column\":" + span.column()
+        + ",\"length\":" + span.length()
+        + ",\"severity\":" + jsonString(diagnostic.severity().label())
+        + ",\"code\":" + jsonString(diagnostic.code().id())
+        + ",\"message\":" + jsonString(diagnostic.message())
+        + ",\"help\":" + diagnostic.help().map(DiagnosticPrinter::jsonString).orElse("null")
+        + "}";
+  }
+
+  static String jsonString(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  private static String plain(Diagnostic diagnostic) {
     Span span = diagnostic.span();
     String lineText = span.file().line(span.line());
     String number = Integer.toString(span.line());
     String gutter = " ".repeat(number.length());
     StringBuilder out = new StringBuilder();
-    out.append(diagnostic.headline()).append('\n');
+    out.append(visible(diagnostic.headline())).append('\n');
     out.append(gutter).append(" |\n");
     out.append(number).append(" | ").append(visible(lineText)).append('\n');
     out.append(gutter).append(" | ").append(caretLine(lineText, span)).append('\n');
-    diagnostic.help().ifPresent(h -> out.append(gutter).append(" = help: ").append(h).append('\n'));
+    diagnostic.help().ifPresent(h -> out.append(gutter).append(" = help: ").append(visible(h)).append('\n'));
     return out.toString();
   }
 
-  /** Tabs become one space, so that the caret lines up whatever the terminal's tab width. */
-  private static String visible(String lineText) {
-    return lineText.replace('\t', ' ');
+  /**
+   * The source line as it can be printed safely, one character per code point so that the caret
+   * lines up: a tab becomes one space (whatever the terminal's tab width), a control character its
+   * visible picture (U+0007 prints as '␇'), and any other invisible or format character
+   * (zero-width, bidirectional overrides) '�'. No raw control character ever reaches the
+   * terminal.
+   */
+  public static String visible(String lineText) {
+    StringBuilder out = new StringBuilder(lineText.length());
+    lineText.codePoints().forEach(c -> out.appendCodePoint(visibleCodePoint(c)));
+    return out.toString();
+  }
+
+  private static int visibleCodePoint(int c) {
+    if (c == '\t') {
+      return ' ';
+    }
+    if (c < 0x20) {
+      return 0x2400 + c;
+    }
+    if (c == 0x7f) {
+      return 0x2421;
+    }
+    if (c != ' ' && Character.getType(c) == Character.SPACE_SEPARATOR) {
+      return 0x2423; // a space that is not U+0020 shows as '␣'
+    }
+    int type = Character.getType(c);
+    if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
+      return 0xFFFD;
+    }
+    return c;
   }
 
   private static String caretLine(String lineText, Span span) {
-    int start = Math.min(span.column() - 1, lineText.length());
-    int width = Math.max(1, Math.min(span.length(), Math.max(1, lineText.length() - start)));
+    int codePoints = lineText.codePointCount(0, lineText.length());
+    int start = Math.min(span.column() - 1, codePoints);
+    int width = Math.max(1, Math.min(span.length(), Math.max(1, codePoints - start)));
     return " ".repeat(start) + "^".repeat(width);
   }
 }

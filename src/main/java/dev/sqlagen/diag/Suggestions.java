@@ -25,7 +25,31 @@ public final class Suggestions {
       }
     }
     int allowed = Math.max(1, Math.min(3, wrong.length() / 3));
-    return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    if (bestDistance <= allowed) {
+      return Optional.of(best);
+    }
+    return prefixMatch(wrong, candidates);
+  }
+
+  /**
+   * The one candidate that the wrong name abbreviates ({@code uniq} for {@code unique}), ignoring
+   * case; at least three characters must be given, and an ambiguous prefix suggests nothing.
+   */
+  static Optional<String> prefixMatch(String wrong, Collection<String> candidates) {
+    if (wrong.length() < 3) {
+      return Optional.empty();
+    }
+    String lower = wrong.toLowerCase(Locale.ROOT);
+    String found = null;
+    for (String candidate : candidates) {
+      if (candidate.length() > wrong.length() && candidate.toLowerCase(Locale.ROOT).startsWith(lower)) {
+        if (found != null) {
+          return Optional.empty();
+        }
+        found = candidate;
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** "did you mean 'x'?" or null: ready to pass as a diagnostic's help. */

@@ -19,6 +19,13 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * stage: ANTLR's types stay inside this package.
  */
 public final class SchemaParser {
+  /**
+   * How deep parentheses may nest. Only a value's calls nest ({@code sql(now())}), and ANTLR's
+   * parser descends one Java frame chain per level: without a limit, a few thousand levels would
+   * overflow the stack instead of being reported.
+   */
+  static final int MAX_NESTING = 100;
+
   private SchemaParser() {}
 
   /**
@@ -33,6 +40,9 @@ public final class SchemaParser {
     tokens.fill();
     if (reportLexicalErrors(file, tokens, diagnostics)) {
       // A bad token would make the parser report a cascade of errors after it; one is enough.
+      return Optional.empty();
+    }
+    if (reportTooDeep(file, tokens, diagnostics)) {
       return Optional.empty();
     }
     SqdParser.SchemaContext tree = parseTree(file, tokens, diagnostics);
@@ -67,6 +77,27 @@ public final class SchemaParser {
       }
       return null;
     }
+  }
+
+  /** One syntax error at the first '(' past {@link #MAX_NESTING} open ones, before ANTLR recurses into it. */
+  private static boolean reportTooDeep(SourceFile file, CommonTokenStream tokens, Diagnostics diagnostics) {
+    int depth = 0;
+    for (Token token : tokens.getTokens()) {
+      if (token.getType() == SqdLexer.LPAREN) {
+        if (++depth > MAX_NESTING) {
+          diagnostics.report(
+              Diagnostic.of(
+                  Code.SYNTAX,
+                  Spans.of(file, token),
+                  "'(' nested too deeply (more than " + MAX_NESTING + " levels)",
+                  "a value's calls nest, as in sql(now()); write fewer levels"));
+          return true;
+        }
+      } else if (token.getType() == SqdLexer.RPAREN && depth > 0) {
+        depth--;
+      }
+    }
+    return false;
   }
 
   private static boolean reportLexicalErrors(

@@ -2,14 +2,17 @@ package dev.sqlagen.parse;
 
 import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.Suggestions;
 import dev.sqlagen.source.SourceFile;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -44,11 +47,148 @@ final class SyntaxErrorListener extends BaseErrorListener {
         ? e.getExpectedTokens()
         : parser.getExpectedTokens();
     String wanted = Tokens.describeExpected(expected);
-    if (expected.contains(SqdLexer.IDENT) && parser.getRuleInvocationStack().contains("typeRef")) {
+    if (expected.contains(SqdLexer.IDENT) && !expected.contains(SqdLexer.INT)
+        && parser.getRuleInvocationStack().contains("typeRef")) {
       wanted = wanted.replace("a name", "a type");
     }
     String message = "unexpected " + Tokens.describe(token) + (wanted.isEmpty() ? "" : ", expected " + wanted);
-    first = Diagnostic.of(Code.SYNTAX, Spans.of(file, token), message, hint(parser, token));
+    String hint = contextHint(parser, token, expected);
+    first = Diagnostic.of(Code.SYNTAX, Spans.of(file, token), message, hint != null ? hint : hint(parser, token));
+  }
+
+  /**
+   * A hint for the common mistakes, read from the offending token and the ones around it: a
+   * misspelt keyword, a comma between fields, a number where a name belongs, a missing brace.
+   */
+  private static String contextHint(Parser parser, Token token, IntervalSet expected) {
+    TokenStream stream = parser.getInputStream();
+    Token previous = neighbour(stream, token, -1);
+    Token beforePrevious = previous == null ? null : neighbour(stream, previous, -1);
+    Token next = neighbour(stream, token, 1);
+    List<String> stack = parser.getRuleInvocationStack();
+    String rule = stack.isEmpty() ? "" : stack.get(0);
+    int type = token.getType();
+    boolean inModel = stack.contains("modelDecl");
+    boolean inEnum = stack.contains("enumDecl");
+    boolean topLevel = !inModel && !inEnum && expected.contains(SqdLexer.MODEL);
+    if (previous != null && previous.getType() == SqdLexer.AT && !expected.contains(SqdLexer.RPAREN)) {
+      return "write the attribute's name right after '@', such as @unique";
+    }
+    if (previous != null && previous.getType() == SqdLexer.ATAT && !expected.contains(SqdLexer.RPAREN)) {
+      return "write the model attribute's name right after '@@', such as @@table(\"people\")";
+    }
+    if (topLevel) {
+      if (type == SqdLexer.IDENT) {
+        String text = token.getText();
+        Optional<String> keyword = Suggestions.nearest(text.toLowerCase(Locale.ROOT), List.of("model", "enum"));
+        if (keyword.isPresent()) {
+          return "did you mean '" + keyword.get() + "'?";
+        }
+        if (List.of("table", "entity", "class", "struct", "type", "record").contains(text.toLowerCase(Locale.ROOT))) {
+          return "a table is declared as a model: model " + (next != null && next.getType() == SqdLexer.IDENT ? next.getText() : "Name") + " { ... }";
+        }
+        if (List.of("datasource", "generator").contains(text)) {
+          return "sqlagen needs no " + text + " block: the database is chosen with --dialect and DATABASE_URL";
+        }
+        if (next != null && next.getType() == SqdLexer.LBRACE) {
+          return "add 'model' (or 'enum') before the name: model " + text + " { ... }";
+        }
+      }
+      if (type == SqdLexer.RBRACE) {
+        return "this '}' closes nothing: remove it, or look for a '{' that is missing above";
+      }
+      if (type == SqdLexer.AT || type == SqdLexer.ATAT) {
+        return "attributes go inside a model: '@unique' after a field's type, '@@table(\"name\")' on a line of its own";
+      }
+    }
+    if (type == SqdLexer.MINUS && next != null && next.getType() == SqdLexer.MINUS) {
+      return "comments start with '//'";
+    }
+    if ((type == SqdLexer.INT || type == SqdLexer.DECIMAL) && expected.contains(SqdLexer.IDENT)
+        && !expected.contains(SqdLexer.INT)) {
+      return "a name starts with a letter or '_', such as first_name";
+    }
+    if (type == SqdLexer.LBRACE && (inModel || inEnum) && previous != null && previous.getType() == SqdLexer.IDENT
+        && beforePrevious != null && (beforePrevious.getType() == SqdLexer.MODEL || beforePrevious.getType() == SqdLexer.ENUM)) {
+      return "declarations cannot be nested: is the '}' of the " + (inEnum ? "enum" : "model") + " above missing?";
+    }
+    if (inEnum && !inModel) {
+      if (type == SqdLexer.COMMA) {
+        return "enum members are separated by spaces or new lines, not commas";
+      }
+      if (type == SqdLexer.ASSIGN) {
+        return "enum members are names only; the database stores each member's name";
+      }
+      if (type == SqdLexer.STRING) {
+        return "enum members are names, without quotes: enum Status { active inactive }";
+      }
+    }
+    if (inModel && type == SqdLexer.COMMA && expected.contains(SqdLexer.RBRACE)) {
+      return "fields are not separated by commas: remove the ','";
+    }
+    boolean inType = stack.contains("typeRef");
+    if (inType && expected.contains(SqdLexer.IDENT) && !expected.contains(SqdLexer.INT) && type != SqdLexer.STRING
+        && previous != null && previous.getType() != SqdLexer.RBRACE && stack.contains("fieldDecl")) {
+      return "the field '" + previous.getText() + "' needs a type, such as: " + previous.getText() + " string(100)";
+    }
+    if (inType && expected.contains(SqdLexer.INT) && (type == SqdLexer.DECIMAL || type == SqdLexer.MINUS)) {
+      return "a length, precision or scale is a whole number, such as string(50) or decimal(10, 2)";
+    }
+    if (type == SqdLexer.STRING && inType) {
+      return expected.contains(SqdLexer.INT)
+          ? "a type's arguments are numbers or names, without quotes, such as string(50)"
+          : "a type is a name, without quotes, such as text or string(100)";
+    }
+    if (type == SqdLexer.LBRACK && (stack.contains("attribute") || stack.contains("modelAttribute") || stack.contains("value"))) {
+      return "a value is a number, a \"string\", a name or a call such as now(); lists are not supported";
+    }
+    if (inEnum && !inModel && (type == SqdLexer.AT || type == SqdLexer.ATAT)) {
+      return "enums take no attributes: list the members only, such as enum Status { active inactive }";
+    }
+    if (type != Token.EOF && expected.size() == 1 && expected.contains(SqdLexer.LBRACE) && previous != null
+        && beforePrevious != null && (beforePrevious.getType() == SqdLexer.MODEL || beforePrevious.getType() == SqdLexer.ENUM)) {
+      return "add '{' after the name: " + beforePrevious.getText() + " " + previous.getText() + " { ... }";
+    }
+    if (type == SqdLexer.STRING && previous != null && previous.getType() == SqdLexer.IDENT && beforePrevious != null
+        && (beforePrevious.getType() == SqdLexer.AT || beforePrevious.getType() == SqdLexer.ATAT)) {
+      return "attribute arguments go in parentheses: @" + (beforePrevious.getType() == SqdLexer.ATAT ? "@" : "") + previous.getText() + "(" + token.getText() + ")";
+    }
+    if (type == SqdLexer.LBRACK && previous != null && previous.getType() == SqdLexer.QUESTION) {
+      return "a collection is written Post[], without '?': it is empty when there are no items";
+    }
+    if (previous != null && previous.getType() == SqdLexer.LBRACK && expected.contains(SqdLexer.RBRACK)) {
+      return "a collection is written Post[], with nothing between the brackets; a length goes in parentheses: string(50)";
+    }
+    if (type == SqdLexer.RPAREN && previous != null && (previous.getType() == SqdLexer.LPAREN || previous.getType() == SqdLexer.COMMA)
+        && inType) {
+      return previous.getType() == SqdLexer.COMMA
+          ? "remove the trailing ','"
+          : "give the arguments, such as string(100), or remove the '()'";
+    }
+    if (expected.contains(SqdLexer.RPAREN) && !expected.contains(SqdLexer.IDENT)
+        && previous != null && previous.getLine() < token.getLine()) {
+      return "close the parentheses on line " + previous.getLine() + " with ')'";
+    }
+    if (expected.contains(SqdLexer.RPAREN) && type == SqdLexer.RBRACE) {
+      return "close the parentheses with ')'";
+    }
+    if (token.getType() == Token.EOF && inModel && !expected.contains(SqdLexer.RBRACE)) {
+      return "a model is written 'model Name { field type ... }'";
+    }
+    return null;
+  }
+
+  /** The nearest token on the default channel before ({@code step} -1) or after (+1) the given one. */
+  private static Token neighbour(TokenStream stream, Token token, int step) {
+    int index = token.getTokenIndex() + step;
+    while (index >= 0 && index < stream.size()) {
+      Token candidate = stream.get(index);
+      if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
+        return candidate;
+      }
+      index += step;
+    }
+    return null;
   }
 
   /** A hint that depends on what was being parsed: the innermost rule that has one wins. */

@@ -25,8 +25,14 @@ final class Tokens {
 
   static String describeChar(String text) {
     int codePoint = text.codePointAt(0);
-    if (codePoint < 0x20 || codePoint == 0x7f || Character.isWhitespace(codePoint)) {
-      return String.format("U+%04X", codePoint);
+    int type = Character.getType(codePoint);
+    if (codePoint < 0x20 || codePoint == 0x7f || Character.isWhitespace(codePoint) || type == Character.CONTROL
+        || type == Character.FORMAT || type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
+        || type == Character.SURROGATE) {
+      // Invisible: never echoed, named instead.
+      String name = Character.getName(codePoint);
+      return String.format("U+%04X", codePoint) + (name == null ? "" : " (" + name.toLowerCase(java.util.Locale.ROOT) + ")");
     }
     return "'" + text + "' (U+" + String.format("%04X", codePoint) + ")";
   }
@@ -38,6 +44,10 @@ final class Tokens {
     boolean nameFits = expected.contains(SqdLexer.IDENT);
     for (int type : expected.toList()) {
       if (nameFits && (type == SqdLexer.MODEL || type == SqdLexer.ENUM)) {
+        continue;
+      }
+      // A sign is part of a number: "a number" says it.
+      if (type == SqdLexer.MINUS && (expected.contains(SqdLexer.INT) || expected.contains(SqdLexer.DECIMAL))) {
         continue;
       }
       String word = expectedWord(type);

@@ -19,18 +19,18 @@ final class ColumnTypes {
 
   String annotation(ColumnType type) {
     return switch (type.kind()) {
-      case INT, BIGINT, SMALLINT -> "int";
-      case STRING, TEXT -> "str";
-      case BOOL -> "bool";
-      case FLOAT -> "float";
+      case INT, BIGINT, SMALLINT -> imports.ref(Symbol.INT);
+      case STRING, TEXT -> imports.ref(Symbol.STR);
+      case BOOL -> imports.ref(Symbol.BOOL);
+      case FLOAT -> imports.ref(Symbol.FLOAT);
       case DECIMAL -> imports.ref(Symbol.DECIMAL);
       case DATE -> imports.ref(Symbol.DATE);
       case DATETIME -> imports.ref(Symbol.DATETIME);
       case TIME -> imports.ref(Symbol.TIME);
       case INTERVAL -> imports.ref(Symbol.TIMEDELTA);
       case UUID -> imports.ref(Symbol.UUID);
-      case JSON -> "dict[str, " + imports.ref(Symbol.ANY) + "]";
-      case BYTES -> "bytes";
+      case JSON -> imports.ref(Symbol.DICT) + "[" + imports.ref(Symbol.STR) + ", " + imports.ref(Symbol.ANY) + "]";
+      case BYTES -> imports.ref(Symbol.BYTES);
       case ENUM -> names.enumClass(type.enumName().orElseThrow());
     };
   }

@@ -11,7 +11,9 @@ final class Docstrings {
   private Docstrings() {}
 
   static List<String> lines(String indent, String text) {
-    String escaped = escape(text);
+    // ruff format strips the whitespace that starts a docstring: strip it first (before escaping,
+    // so that a quote it uncovers is escaped as a docstring's first character).
+    String escaped = escape(stripLeadingBlanks(text));
     List<String> paragraphs = List.of(escaped.split("\n", -1));
     String single = indent + "\"\"\"" + escaped + "\"\"\"";
     if (paragraphs.size() == 1 && single.length() <= PyLayout.LINE_LENGTH) {
@@ -19,15 +21,58 @@ final class Docstrings {
     }
     List<String> lines = new ArrayList<>();
     int width = PyLayout.LINE_LENGTH - indent.length();
+    if (paragraphs.size() == 1) {
+      // ruff format joins a docstring of one line with its closing quotes whatever the length,
+      // so a text that fits the first line only without them is wrapped at a narrower width;
+      // if it still makes one line (one long word), the single-line form is what ruff keeps.
+      List<String> narrow = wrap(paragraphs.get(0), width - 6);
+      if (narrow.size() == 1) {
+        return List.of(single);
+      }
+      if (wrap(paragraphs.get(0), width - 3).size() == 1) {
+        for (int i = 0; i < narrow.size(); i++) {
+          lines.add(narrow.get(i).isEmpty() ? "" : (i == 0 ? indent + "\"\"\"" : indent) + narrow.get(i));
+        }
+        lines.add(indent + "\"\"\"");
+        return lines;
+      }
+    }
     boolean first = true;
+    List<String> body = new ArrayList<>();
     for (String paragraph : paragraphs) {
       for (String line : wrap(paragraph, first ? width - 3 : width)) {
-        lines.add(line.isEmpty() ? "" : (first ? indent + "\"\"\"" : indent) + line);
+        if (first) {
+          lines.add(indent + "\"\"\"" + line);
+        } else {
+          body.add(line);
+        }
         first = false;
       }
     }
+    // ruff format removes the indentation that all the following lines share (indented lines are
+    // kept indented relative to the others only): remove it here too.
+    int common = body.stream().filter(l -> !l.isEmpty()).mapToInt(Docstrings::leadingSpaces).min().orElse(0);
+    for (String line : body) {
+      lines.add(line.isEmpty() ? "" : indent + line.substring(common));
+    }
     lines.add(indent + "\"\"\"");
     return lines;
+  }
+
+  private static int leadingSpaces(String line) {
+    int n = 0;
+    while (n < line.length() && line.charAt(n) == ' ') {
+      n++;
+    }
+    return n;
+  }
+
+  private static String stripLeadingBlanks(String text) {
+    int start = 0;
+    while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+      start++;
+    }
+    return text.substring(start);
   }
 
   /**
@@ -49,7 +94,9 @@ final class Docstrings {
         out.append("    ");
       } else if (c < 0x20 || c == 0x7f) {
         out.append(String.format("\\x%02x", (int) c));
-      } else if (c == 0x85 || c == 0x2028 || c == 0x2029) {
+      } else if (c == 0x85 || c == 0x2028 || c == 0x2029 || PyLiterals.invisible(c)) {
+        // Line separators, other spaces and invisible format characters (bidi controls, BOM):
+        // escaped, so the source shows them and ruff's whitespace handling cannot change them.
         out.append(String.format("\\u%04x", (int) c));
       } else {
         out.append(c);

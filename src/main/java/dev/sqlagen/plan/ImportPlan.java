@@ -31,6 +31,9 @@ final class ImportPlan {
   /** The spelling of a symbol in the generated code; records the import it needs. */
   String ref(Symbol symbol) {
     stdlib.put(symbol.module(), symbol.standardLibrary());
+    if (symbol.module().equals("builtins") && !reserved.contains(symbol.name())) {
+      return symbol.name(); // a builtin needs no import
+    }
     if (!symbol.moduleStyle() && !reserved.contains(symbol.name())) {
       fromImports.computeIfAbsent(symbol.module(), m -> new TreeSet<>()).add(symbol.name());
       return symbol.name();

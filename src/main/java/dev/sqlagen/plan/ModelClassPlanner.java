@@ -145,7 +145,7 @@ final class ModelClassPlanner {
           .orElseThrow();
       args.add(PyExpr.keyword("foreign_keys", PyExpr.str(collection.target() + "." + names.attribute(inverse.foreignKeyField()))));
     }
-    return relationship(collection.field(), "list[" + collection.target() + "]", args);
+    return relationship(collection.field(), imports.ref(Symbol.LIST) + "[" + collection.target() + "]", args);
   }
 
   private List<String> relationship(String field, String annotation, List<PyExpr> args) {

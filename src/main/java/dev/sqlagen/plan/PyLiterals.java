@@ -41,9 +41,11 @@ final class PyLiterals {
           out.append('\\').append(quote);
         } else if (cp < 0x20 || cp == 0x7f) {
           out.append(String.format("\\x%02x", cp));
-        } else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029 || Character.getType(cp) == Character.SURROGATE) {
-          // Line separators end a line for some editors and tools; keep them out of the source.
-          out.append(String.format("\\u%04x", cp));
+        } else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029 || Character.getType(cp) == Character.SURROGATE
+            || invisible(cp)) {
+          // Line separators end a line for some editors and tools; spaces other than ' ' and
+          // invisible format characters (bidi controls, BOM) hide what the string holds.
+          out.append(cp > 0xffff ? String.format("\\U%08x", cp) : String.format("\\u%04x", cp));
         } else {
           out.appendCodePoint(cp);
         }
@@ -51,28 +53,34 @@ final class PyLiterals {
     }
   }
 
+  /** A space other than ' ' (NBSP, U+3000, ...) or an invisible format character (U+200B, U+202E, BOM). */
+  static boolean invisible(int cp) {
+    int type = Character.getType(cp);
+    return (type == Character.SPACE_SEPARATOR && cp != ' ') || type == Character.FORMAT;
+  }
+
   /**
    * The value cut at spaces into literals of at most {@code width} characters each (a single word
    * longer than that stays whole), to be written one per line as an implicit concatenation.
    */
   static List<String> stringParts(String value, int width) {
-    char quote = preferredQuote(value);
+    // Each part is quoted on its own, as ruff format quotes each part of an implicit
+    // concatenation: double quotes unless that part holds more double than single quotes.
     List<String> parts = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int start = 0;
     while (start < value.length()) {
       int space = value.indexOf(' ', start);
       String word = space < 0 ? value.substring(start) : value.substring(start, space + 1);
-      String escapedWord = escape(word, quote);
-      if (current.length() > 0 && current.length() + escapedWord.length() + 2 > width) {
-        parts.add(quote + current.toString() + quote);
+      if (current.length() > 0 && string(current + word).length() > width) {
+        parts.add(string(current.toString()));
         current.setLength(0);
       }
-      current.append(escapedWord);
+      current.append(word);
       start += word.length();
     }
     if (current.length() > 0 || parts.isEmpty()) {
-      parts.add(quote + current.toString() + quote);
+      parts.add(string(current.toString()));
     }
     return parts;
   }

@@ -32,6 +32,22 @@ record Symbol(String module, String name, boolean moduleStyle, String alias) {
   static final Symbol DECIMAL = from("decimal", "Decimal", "decimal");
   static final Symbol ANY = from("typing", "Any", "typing");
 
+  /**
+   * A builtin such as {@code str}: written bare, or {@code builtins.str} (with
+   * {@code import builtins}) where a field of the same name would hide it in a class body.
+   */
+  static Symbol builtin(String name) {
+    return new Symbol("builtins", name, false, "builtins");
+  }
+
+  static final Symbol INT = builtin("int");
+  static final Symbol STR = builtin("str");
+  static final Symbol BOOL = builtin("bool");
+  static final Symbol FLOAT = builtin("float");
+  static final Symbol BYTES = builtin("bytes");
+  static final Symbol DICT = builtin("dict");
+  static final Symbol LIST = builtin("list");
+
   static Symbol sa(String name) {
     return from("sqlalchemy", name, "sa");
   }
