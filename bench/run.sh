@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The sqlagen benchmark in one command (work in progress; see bench/README.md):
+# The sqlagen benchmark in one command (docs/performance.md explains every figure it prints):
 #
 #   bench/run.sh [--quick] [--no-build] [--no-jmh] [--no-sqlacodegen]
 #
