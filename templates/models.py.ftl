@@ -24,6 +24,13 @@ ${line}
 
 <#assign class = view.base>
 <#include "class.ftl">
+<#list view.tables as table>
+
+
+<#list table as line>
+${line}
+</#list>
+</#list>
 <#list view.classes as class>
 
 

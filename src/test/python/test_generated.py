@@ -807,6 +807,9 @@ def one_to_many_pairs(
                 continue
             if rel.viewonly or not rel.back_populates:
                 continue
+            # Write-only collections never load; test_relationships.py proves them.
+            if rel.lazy == "write_only":
+                continue
             partner = rel.mapper.relationships[rel.back_populates]
             pairs.append((rel, partner))
     return pairs

@@ -17,22 +17,24 @@ import java.util.Set;
 
 /**
  * The attributes of one field, validated against what its kind of field allows: columns take
- * {@code @pk @unique @index @column("name")}, references take {@code @fk(name) @inverse(field)},
- * collections take {@code @inverse(field)}.
+ * {@code @pk @unique @index @column("name")}; references take {@code @fk(name) @inverse(field)
+ * @pk @unique} and the relationship attributes; collections take {@code @inverse(field)} and the
+ * relationship attributes, whose arguments {@link RelationAttributes} reads.
  */
 record FieldAttributes(
     boolean primaryKey,
     boolean unique,
     boolean index,
     Optional<Name> column,
-    Optional<Name> foreignKey,
-    Optional<Name> inverse) {
+    List<Name> foreignKey,
+    Optional<Name> inverse,
+    Map<String, Attribute> given) {
 
   /** What a field is, which decides the attributes it may carry. */
   enum FieldKind {
     COLUMN(Set.of("pk", "unique", "index", "column")),
-    REFERENCE(Set.of("fk", "inverse")),
-    COLLECTION(Set.of("inverse"));
+    REFERENCE(Set.of("fk", "inverse", "pk", "unique", "ondelete", "onupdate", "load")),
+    COLLECTION(Set.of("inverse", "load", "order_by", "through", "ondelete"));
 
     private final Set<String> allowed;
 
@@ -41,7 +43,8 @@ record FieldAttributes(
     }
   }
 
-  private static final Set<String> ALL = Set.of("pk", "unique", "index", "column", "fk", "inverse");
+  private static final Set<String> ALL =
+      Set.of("pk", "unique", "index", "column", "fk", "inverse", "ondelete", "onupdate", "load", "order_by", "through");
 
   static FieldAttributes read(Field field, FieldKind kind, Diagnostics diagnostics) {
     Map<String, Attribute> seen = new HashMap<>();
@@ -73,8 +76,14 @@ record FieldAttributes(
         seen.containsKey("unique"),
         seen.containsKey("index"),
         nameArgument(seen.get("column")),
-        nameArgument(seen.get("fk")),
-        nameArgument(seen.get("inverse")));
+        nameArguments(seen.get("fk")),
+        nameArgument(seen.get("inverse")),
+        seen);
+  }
+
+  /** The attribute if it was given once and well-formed so far. */
+  Optional<Attribute> attribute(String name) {
+    return Optional.ofNullable(given.get(name));
   }
 
   /** Spellings from SQL, Prisma and SQLAlchemy, and the attribute each stands for. */
@@ -94,7 +103,14 @@ record FieldAttributes(
           Map.entry("foreign_key", "fk"),
           Map.entry("foreignkey", "fk"),
           Map.entry("back_populates", "inverse"),
-          Map.entry("backref", "inverse"));
+          Map.entry("backref", "inverse"),
+          Map.entry("on_delete", "ondelete"),
+          Map.entry("on_update", "onupdate"),
+          Map.entry("cascade", "ondelete"),
+          Map.entry("lazy", "load"),
+          Map.entry("orderby", "order_by"),
+          Map.entry("order", "order_by"),
+          Map.entry("secondary", "through"));
 
   /** {@code @pk}, or a spelling of it that is reported with "did you mean '@pk'?". */
   static boolean meansPrimaryKey(String name) {
@@ -115,7 +131,7 @@ record FieldAttributes(
     String alias = ALIASES.get(lower);
     Optional<String> near = alias != null ? Optional.of(alias) : Suggestions.nearest(name, ALL);
     return near.map(s -> "did you mean '@" + s + "'?")
-        .orElse("field attributes are @pk, @unique, @index, @column, @fk and @inverse");
+        .orElse("field attributes are @pk, @unique, @index, @column, @fk, @inverse, @ondelete, @onupdate, @load, @order_by and @through");
   }
 
   private static String describe(FieldKind kind) {
@@ -129,14 +145,29 @@ record FieldAttributes(
   private static String allowedHint(FieldKind kind) {
     return switch (kind) {
       case COLUMN -> "a column takes @pk, @unique, @index and @column(\"name\")";
-      case REFERENCE -> "a reference takes @fk(column_name) and @inverse(field); its foreign key is indexed already";
-      case COLLECTION -> "a collection takes @inverse(field)";
+      case REFERENCE -> "a reference takes @fk(column_name), @inverse(field), @pk, @unique, @ondelete, @onupdate and @load; its foreign key is indexed already";
+      case COLLECTION -> "a collection takes @inverse(field), @load, @order_by and @through";
     };
   }
 
-  /** {@code @pk @unique @index} take no arguments; the others take exactly one name. */
+  /**
+   * {@code @pk @unique @index} take no arguments; {@code @column @inverse} take one name, {@code @fk}
+   * one name per key column. The relationship attributes are read by {@link RelationAttributes}.
+   */
   private static void checkArguments(Attribute attribute, Diagnostics diagnostics) {
     String name = attribute.name().text();
+    if (RelationAttributes.NAMES.contains(name)) {
+      return;
+    }
+    if (name.equals("fk") && attribute.args().size() > 1) {
+      for (Value arg : attribute.args()) {
+        if (asName(arg).filter(n -> n.text().matches("[A-Za-z_][A-Za-z0-9_]*")).isEmpty()) {
+          diagnostics.report(
+              Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, arg.span(), "'@fk' takes column names", "write @fk(column_name, ...): one name per key column of the target"));
+        }
+      }
+      return;
+    }
     boolean takesName = name.equals("column") || name.equals("fk") || name.equals("inverse");
     List<Value> args = attribute.args();
     if (!takesName && !args.isEmpty()) {
@@ -159,6 +190,21 @@ record FieldAttributes(
     }
   }
 
+  private static List<Name> nameArguments(Attribute attribute) {
+    if (attribute == null) {
+      return List.of();
+    }
+    List<Name> names = new java.util.ArrayList<>();
+    for (Value arg : attribute.args()) {
+      Optional<Name> name = asName(arg);
+      if (name.isEmpty()) {
+        return List.of();
+      }
+      names.add(name.get());
+    }
+    return names;
+  }
+
   private static Optional<Name> nameArgument(Attribute attribute) {
     if (attribute == null || attribute.args().size() != 1) {
       return Optional.empty();
@@ -167,7 +213,7 @@ record FieldAttributes(
   }
 
   /** A name argument may be written bare or quoted; an empty or blank string is not a name. */
-  private static Optional<Name> asName(Value value) {
+  static Optional<Name> asName(Value value) {
     if (value instanceof Value.NameValue name) {
       return Optional.of(new Name(name.name(), name.span()));
     }

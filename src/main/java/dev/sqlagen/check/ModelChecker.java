@@ -13,6 +13,8 @@ import dev.sqlagen.naming.DbNames;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.ColumnDefault;
 import dev.sqlagen.resolved.ColumnType;
+import dev.sqlagen.resolved.Loading;
+import dev.sqlagen.resolved.ReferentialAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,12 +27,14 @@ final class ModelChecker {
   private final Diagnostics diagnostics;
   private final TypeResolver types;
   private final DefaultResolver defaults;
+  private final RelationAttributes relations;
 
   ModelChecker(Declarations declarations, Diagnostics diagnostics) {
     this.declarations = declarations;
     this.diagnostics = diagnostics;
     this.types = new TypeResolver(declarations, diagnostics);
     this.defaults = new DefaultResolver(declarations, diagnostics);
+    this.relations = new RelationAttributes(diagnostics);
   }
 
   ModelDraft check(Model model) {
@@ -144,9 +148,46 @@ final class ModelChecker {
               "a reference to a model cannot have a default",
               "set the related object in code, or make it nullable with '?'"));
     }
+    boolean nullable = field.type().optional();
+    if (attributes.primaryKey() && nullable) {
+      modifierError(field.type().name(), "a primary key cannot be nullable", "remove the '?'");
+      nullable = false;
+    }
+    Optional<ReferentialAction> onDelete = relations.action(attributes.attribute("ondelete"));
+    Optional<ReferentialAction> onUpdate = relations.action(attributes.attribute("onupdate"));
+    for (String name : List.of("ondelete", "onupdate")) {
+      Optional<ReferentialAction> action = name.equals("ondelete") ? onDelete : onUpdate;
+      if (action.equals(Optional.of(ReferentialAction.SET_NULL)) && !nullable) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.BAD_REFERENTIAL_ACTION,
+                attributes.attribute(name).orElseThrow().span(),
+                "'@" + name + "(set_null)' on a reference that cannot be null",
+                "make the reference nullable: " + field.name().text() + " " + target + "?, or choose cascade or restrict"));
+      }
+    }
+    Optional<Loading> loading = relations.loading(attributes.attribute("load"));
+    if (loading.equals(Optional.of(Loading.WRITE_ONLY))) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.BAD_ATTRIBUTE_ARGUMENT,
+              attributes.attribute("load").orElseThrow().args().get(0).span(),
+              "a reference holds one object; only a collection can be write-only",
+              "use select, selectin, joined or raise"));
+      loading = Optional.empty();
+    }
     return Optional.of(
         new ModelDraft.ReferenceEntry(
-            field, target, field.type().optional(), attributes.foreignKey(), attributes.inverse()));
+            field,
+            target,
+            nullable,
+            attributes.foreignKey(),
+            attributes.inverse(),
+            attributes.primaryKey(),
+            attributes.unique(),
+            onDelete,
+            onUpdate,
+            loading));
   }
 
   private Optional<ModelDraft.Entry> collection(Field field, String target) {
@@ -158,7 +199,14 @@ final class ModelChecker {
       diagnostics.report(
           Diagnostic.of(Code.BAD_DEFAULT, field.defaults().get(0).span(), "a collection cannot have a default", "collections start empty"));
     }
-    return Optional.of(new ModelDraft.CollectionEntry(field, target, attributes.inverse()));
+    // An @ondelete here is reported once the collection is paired: the message depends on its kind.
+    return Optional.of(new ModelDraft.CollectionEntry(
+        field,
+        target,
+        attributes.inverse(),
+        relations.loading(attributes.attribute("load")),
+        relations.orderBy(attributes.attribute("order_by")),
+        relations.through(attributes.attribute("through"))));
   }
 
   private String tableName(Model model) {

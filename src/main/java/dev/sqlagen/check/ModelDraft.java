@@ -6,6 +6,9 @@ import dev.sqlagen.model.Name;
 import dev.sqlagen.resolved.Column;
 import java.util.List;
 import java.util.Optional;
+import dev.sqlagen.resolved.Loading;
+import dev.sqlagen.resolved.ReferentialAction;
+import dev.sqlagen.source.Span;
 
 /**
  * A model after its own fields are checked, before relationships are resolved across models.
@@ -44,10 +47,56 @@ record ModelDraft(Model model, String table, List<Entry> entries, boolean incomp
   /** A scalar field: one column. */
   record ColumnEntry(Field field, Column column) implements Entry {}
 
-  /** A many-to-one reference; its foreign-key column is made once the target's key is known. */
-  record ReferenceEntry(Field field, String target, boolean nullable, Optional<Name> foreignKey, Optional<Name> inverse)
-      implements Entry {}
+  /**
+   * A many-to-one reference, or the scalar side of a one-to-one (when its {@code @inverse} names
+   * a reference back); its foreign-key columns are made once the target's key is known.
+   */
+  record ReferenceEntry(
+      Field field,
+      String target,
+      boolean nullable,
+      List<Name> foreignKey,
+      Optional<Name> inverse,
+      boolean primaryKey,
+      boolean unique,
+      Optional<ReferentialAction> onDelete,
+      Optional<ReferentialAction> onUpdate,
+      Optional<Loading> loading)
+      implements Entry {
+    String name() {
+      return field.name().text();
+    }
 
-  /** A one-to-many collection. */
-  record CollectionEntry(Field field, String target, Optional<Name> inverse) implements Entry {}
+    /** The span of an attribute of this field, or of the field's name if it was not given. */
+    Span attributeSpan(String attribute) {
+      return field.attributes().stream()
+          .filter(a -> a.name().text().equals(attribute))
+          .findFirst()
+          .map(a -> a.span())
+          .orElse(field.name().span());
+    }
+  }
+
+  /** A one-to-many collection, or one side of a many-to-many. */
+  record CollectionEntry(
+      Field field,
+      String target,
+      Optional<Name> inverse,
+      Optional<Loading> loading,
+      List<RelationAttributes.OrderName> orderBy,
+      Optional<Name> through)
+      implements Entry {
+    String name() {
+      return field.name().text();
+    }
+
+    /** The span of an attribute of this field, or of the field's name if it was not given. */
+    Span attributeSpan(String attribute) {
+      return field.attributes().stream()
+          .filter(a -> a.name().text().equals(attribute))
+          .findFirst()
+          .map(a -> a.span())
+          .orElse(field.name().span());
+    }
+  }
 }

@@ -7,6 +7,7 @@ import dev.sqlagen.naming.PythonNames;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.EnumType;
+import dev.sqlagen.resolved.LinkTable;
 import dev.sqlagen.source.Span;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,7 +28,8 @@ final class NameClashes {
     this.diagnostics = diagnostics;
   }
 
-  void check(Collection<ModelDraft> drafts, List<Entity> entities, List<EnumType> enums) {
+  void check(Map<String, ModelDraft> draftsByName, List<Entity> entities, List<LinkTable> linkTables, List<EnumType> enums) {
+    Collection<ModelDraft> drafts = draftsByName.values();
     Map<String, String> tables = new HashMap<>();
     Map<String, String> enumTypes = new HashMap<>();
     for (EnumType type : enums) {
@@ -48,6 +50,21 @@ final class NameClashes {
       }
       columns(entity, draft);
       attributes(entity, draft);
+    }
+    for (LinkTable link : linkTables) {
+      String earlier = tables.putIfAbsent(link.table().toLowerCase(Locale.ROOT), "the link table of " + link.left() + " and " + link.right());
+      if (earlier != null) {
+        ModelDraft left = draftsByName.get(link.left());
+        Span at = left.collections().stream().filter(c -> c.target().equals(link.right())).findFirst()
+            .map(c -> c.field().name().span()).orElse(left.model().span());
+        diagnostics.report(
+            Diagnostic.of(
+                Code.DUPLICATE_TABLE,
+                at,
+                "the link table '" + link.table() + "' of " + link.left() + " and " + link.right() + " has the name of "
+                    + (earlier.startsWith("the link") ? earlier : "model '" + earlier + "''s table"),
+                "name the link table with @through(\"...\")"));
+      }
     }
   }
 
@@ -104,8 +121,9 @@ final class NameClashes {
         return entry.field().span();
       }
       if (entry instanceof ModelDraft.ReferenceEntry reference
-          && (field.startsWith(name + "_") || reference.foreignKey().map(n -> n.text().equals(field)).orElse(false))) {
-        return reference.foreignKey().map(n -> n.span()).orElse(entry.field().span());
+          && (field.startsWith(name + "_") || reference.foreignKey().stream().anyMatch(n -> n.text().equals(field)))) {
+        return reference.foreignKey().stream().filter(n -> n.text().equals(field)).findFirst()
+            .map(n -> n.span()).orElse(entry.field().span());
       }
     }
     return draft.model().span();

@@ -14,41 +14,54 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Pairs each one-to-many collection with the many-to-one reference it mirrors. A pair is found
- * automatically when exactly one reference fits; otherwise one side must name the other with
- * {@code @inverse}. Work is linear in the number of relationship fields.
+ * Pairs each one-to-many collection with the many-to-one reference it mirrors, and each
+ * many-to-many collection with the collection on the other side. A pair is found automatically
+ * when exactly one field fits; otherwise one side must name the other with {@code @inverse}.
+ * Work is linear in the number of relationship fields.
  */
 final class RelationPairing {
+  /** The pairs found: reference to collection, and many-to-many collection to its partner. */
+  record Pairs(Map<ReferenceEntry, CollectionEntry> inverseOf, Map<CollectionEntry, CollectionEntry> manyToMany) {}
+
   private final Map<String, ModelDraft> drafts;
   private final Diagnostics diagnostics;
+  private final Map<ReferenceEntry, ReferenceEntry> scalarSides;
+  private final Map<ReferenceEntry, ReferenceEntry> scalarSideOf = new IdentityHashMap<>();
   private final Map<ReferenceEntry, CollectionEntry> inverseOf = new IdentityHashMap<>();
+  private final ManyToManyPairs manyToMany;
 
-  RelationPairing(Map<String, ModelDraft> drafts, Diagnostics diagnostics) {
+  RelationPairing(Map<String, ModelDraft> drafts, Map<ReferenceEntry, ReferenceEntry> scalarSides, Diagnostics diagnostics) {
     this.drafts = drafts;
+    this.scalarSides = scalarSides;
+    scalarSides.forEach((side, reference) -> scalarSideOf.put(reference, side));
     this.diagnostics = diagnostics;
+    this.manyToMany = new ManyToManyPairs(diagnostics);
   }
 
-  /** The collection paired with each reference that has one. */
-  Map<ReferenceEntry, CollectionEntry> pair() {
+  Pairs pair() {
     for (ModelDraft owner : drafts.values()) {
       for (CollectionEntry collection : owner.collections()) {
         ModelDraft target = drafts.get(collection.target());
-        if (target != null) {
+        if (target != null && !manyToMany.isPaired(collection)) {
           pairCollection(owner, collection, target);
         }
       }
     }
+    manyToMany.pairWaiting(this::reportUnmatched);
     for (ModelDraft owner : drafts.values()) {
       for (ReferenceEntry reference : owner.references()) {
-        reference.inverse().ifPresent(name -> checkReferenceInverse(owner, reference, name));
+        if (!scalarSides.containsKey(reference)) {
+          reference.inverse().ifPresent(name -> checkReferenceInverse(owner, reference, name));
+        }
       }
     }
-    return inverseOf;
+    return new Pairs(inverseOf, manyToMany.pairs());
   }
 
   private void pairCollection(ModelDraft owner, CollectionEntry collection, ModelDraft target) {
-    List<ReferenceEntry> candidates =
-        target.references().stream().filter(r -> r.target().equals(owner.name())).toList();
+    List<ReferenceEntry> candidates = target.references().stream()
+        .filter(r -> r.target().equals(owner.name()) && !scalarSides.containsKey(r))
+        .toList();
     Optional<ReferenceEntry> chosen;
     if (collection.inverse().isPresent()) {
       chosen = named(owner, collection, target, candidates, collection.inverse().get());
@@ -64,6 +77,13 @@ final class RelationPairing {
       if (candidate.field().name().text().equals(inverse.text())) {
         return Optional.of(candidate);
       }
+    }
+    Optional<CollectionEntry> partner = target.collections().stream()
+        .filter(c -> c.target().equals(owner.name()) && c.name().equals(inverse.text()) && c != collection)
+        .findFirst();
+    if (partner.isPresent()) {
+      manyToMany.pairExplicitly(owner, collection, target, partner.get());
+      return Optional.empty();
     }
     List<String> names = candidates.stream().map(r -> r.field().name().text()).toList();
     diagnostics.report(
@@ -117,12 +137,8 @@ final class RelationPairing {
       return Optional.empty(); // the reference may be the field whose type was reported unknown
     }
     if (naming.isEmpty() && free.isEmpty()) {
-      diagnostics.report(
-          Diagnostic.of(
-              Code.UNMATCHED_COLLECTION,
-              at.span(),
-              "collection '" + owner.name() + "." + field + "' has no matching reference in " + target.name(),
-              missingReferenceHint(owner, target)));
+      // No reference back: a collection back makes a many-to-many, once all explicit pairs are known.
+      manyToMany.await(owner, collection, target);
     } else {
       List<String> names = (naming.isEmpty() ? free : naming).stream().map(r -> r.field().name().text()).toList();
       diagnostics.report(
@@ -135,12 +151,31 @@ final class RelationPairing {
     return Optional.empty();
   }
 
+  private void reportUnmatched(ModelDraft owner, CollectionEntry collection, ModelDraft target) {
+    diagnostics.report(
+        Diagnostic.of(
+            Code.UNMATCHED_COLLECTION,
+            collection.field().name().span(),
+            "collection '" + owner.name() + "." + collection.name() + "' has no matching reference in " + target.name(),
+            missingReferenceHint(owner, target)
+                + (owner == target ? "" : "; or, for a many-to-many, a collection: " + DbNames.table(owner.name()) + " " + owner.name() + "[]")));
+  }
+
   private static boolean hasCollection(ModelDraft owner, ModelDraft target, String name) {
     return owner.collections().stream()
         .anyMatch(c -> c.target().equals(target.name()) && c.field().name().text().equals(name));
   }
 
   private void record(ModelDraft owner, CollectionEntry collection, ModelDraft target, ReferenceEntry reference) {
+    collection.field().attributes().stream()
+        .filter(a -> a.name().text().equals("ondelete"))
+        .findFirst()
+        .ifPresent(a -> diagnostics.report(
+            Diagnostic.of(
+                Code.BAD_REFERENTIAL_ACTION,
+                a.span(),
+                "'@ondelete' goes on the reference that holds the foreign key, not on the collection",
+                "write it on '" + target.name() + "." + reference.name() + "', such as: @ondelete(cascade); the collection follows it")));
     CollectionEntry earlier = inverseOf.putIfAbsent(reference, collection);
     if (earlier != null) {
       String field = reference.field().name().text();
@@ -161,6 +196,10 @@ final class RelationPairing {
     }
     CollectionEntry paired = inverseOf.get(reference);
     if (paired != null && paired.field().name().text().equals(inverse.text())) {
+      return;
+    }
+    ReferenceEntry scalarSide = scalarSideOf.get(reference);
+    if (scalarSide != null && scalarSide.name().equals(inverse.text())) {
       return;
     }
     List<CollectionEntry> collections =

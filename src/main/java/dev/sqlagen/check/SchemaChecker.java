@@ -16,6 +16,7 @@ import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.EnumType;
 import dev.sqlagen.resolved.Reference;
+import dev.sqlagen.resolved.LinkTable;
 import dev.sqlagen.resolved.ResolvedSchema;
 import dev.sqlagen.source.Span;
 import java.util.ArrayList;
@@ -52,8 +53,10 @@ public final class SchemaChecker {
     for (Model model : declarations.models().values()) {
       drafts.put(model.name().text(), modelChecker.check(model));
     }
+    Map<ReferenceEntry, ReferenceEntry> scalarSides = new OneToOneSides(drafts, diagnostics).find();
+    ForeignKeys keys = new ForeignKeys(drafts, scalarSides, diagnostics);
     for (ModelDraft draft : drafts.values()) {
-      if (draft.primaryKey().isEmpty() && !triedPrimaryKey(draft.model())) {
+      if (keys.primaryKey(draft).isEmpty() && !triedPrimaryKey(draft.model())) {
         diagnostics.report(
             Diagnostic.of(
                 Code.NO_PRIMARY_KEY,
@@ -62,19 +65,20 @@ public final class SchemaChecker {
                 "add one, for example: id int @pk"));
       }
     }
-    Map<ReferenceEntry, CollectionEntry> inverses = new RelationPairing(drafts, diagnostics).pair();
-    Map<CollectionEntry, ReferenceEntry> mirrored = new IdentityHashMap<>();
-    inverses.forEach((reference, collection) -> mirrored.put(collection, reference));
+    RelationPairing.Pairs pairs = new RelationPairing(drafts, scalarSides, diagnostics).pair();
+    EntityBuilder builder = new EntityBuilder(drafts, keys, scalarSides, pairs, diagnostics);
     List<Entity> entities = new ArrayList<>();
     for (ModelDraft draft : drafts.values()) {
-      entities.add(entity(draft, drafts, inverses, mirrored));
+      entities.add(builder.entity(draft));
     }
-    new NameClashes(diagnostics).check(drafts.values(), entities, enums);
+    List<LinkTable> linkTables = builder.linkTables();
+    new CycleCheck(diagnostics).check(entities, drafts);
+    new NameClashes(diagnostics).check(drafts, entities, linkTables, enums);
     unusedEnums(schema, declarations, enums);
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new ResolvedSchema(schema.file().name(), enums, entities));
+    return Optional.of(new ResolvedSchema(schema.file().name(), enums, entities, linkTables));
   }
 
   /** An enum that no field uses generates a class and a database type that nothing needs. */
@@ -153,76 +157,6 @@ public final class SchemaChecker {
   private static boolean triedPrimaryKey(Model model) {
     // A misspelt @pk (reported as unknown, with "did you mean '@pk'?") counts as tried too.
     return model.fields().stream().anyMatch(f -> f.attributes().stream().anyMatch(a -> FieldAttributes.meansPrimaryKey(a.name().text())));
-  }
-
-  private Entity entity(
-      ModelDraft draft,
-      Map<String, ModelDraft> drafts,
-      Map<ReferenceEntry, CollectionEntry> inverses,
-      Map<CollectionEntry, ReferenceEntry> mirrored) {
-    List<Column> columns = new ArrayList<>();
-    List<Reference> references = new ArrayList<>();
-    List<Collection> collections = new ArrayList<>();
-    for (ModelDraft.Entry entry : draft.entries()) {
-      if (entry instanceof ColumnEntry column) {
-        columns.add(column.column());
-      } else if (entry instanceof ReferenceEntry reference) {
-        foreignKey(reference, drafts.get(reference.target())).ifPresent(fk -> {
-          columns.add(fk);
-          Optional<String> inverse =
-              Optional.ofNullable(inverses.get(reference)).map(c -> c.field().name().text());
-          references.add(
-              new Reference(
-                  reference.field().name().text(),
-                  reference.target(),
-                  fk.field(),
-                  reference.nullable(),
-                  inverse,
-                  reference.field().doc()));
-        });
-      } else {
-        CollectionEntry collection = (CollectionEntry) entry;
-        ReferenceEntry reference = mirrored.get(collection);
-        if (reference != null) {
-          collections.add(new Collection(
-              collection.field().name().text(), collection.target(), reference.field().name().text(), collection.field().doc()));
-        }
-      }
-    }
-    return new Entity(draft.name(), draft.table(), draft.model().doc(), columns, references, collections);
-  }
-
-  /** The foreign-key column of a reference: typed like the target's primary key, and indexed. */
-  private Optional<Column> foreignKey(ReferenceEntry reference, ModelDraft target) {
-    List<Column> key = target.primaryKey();
-    if (key.isEmpty()) {
-      return Optional.empty(); // reported on the target model already
-    }
-    Span at = reference.field().type().name().span();
-    if (key.size() > 1) {
-      diagnostics.report(
-          Diagnostic.of(
-              Code.UNSUPPORTED_REFERENCE,
-              at,
-              "model '" + target.name() + "' has a composite primary key; references to it are not supported yet",
-              "give " + target.name() + " a single-column primary key, such as id int @pk"));
-      return Optional.empty();
-    }
-    Column targetKey = key.get(0);
-    String field =
-        reference.foreignKey().map(Name::text).orElse(reference.field().name().text() + "_" + targetKey.field());
-    return Optional.of(
-        new Column(
-            field,
-            field,
-            targetKey.type(),
-            reference.nullable(),
-            false,
-            false,
-            true,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(new Column.ForeignKey(target.table(), targetKey.name()))));
   }
 
   /** Enum checks: members present, distinct, and usable as Python names. */

@@ -33,6 +33,12 @@ public enum Code {
   BAD_NAME("SQD031", Severity.ERROR),
   DUPLICATE_PYTHON_NAME("SQD032", Severity.ERROR),
   DUPLICATE_TYPE_NAME("SQD033", Severity.ERROR),
+  BAD_REFERENTIAL_ACTION("SQD034", Severity.ERROR),
+  BAD_ONE_TO_ONE("SQD035", Severity.ERROR),
+  BAD_MANY_TO_MANY("SQD036", Severity.ERROR),
+  UNINSERTABLE_CYCLE("SQD037", Severity.ERROR),
+  BAD_ORDER_BY("SQD038", Severity.ERROR),
+  FOREIGN_KEY_COLUMNS("SQD039", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
   REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING);

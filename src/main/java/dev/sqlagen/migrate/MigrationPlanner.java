@@ -5,10 +5,14 @@ import dev.sqlagen.migrate.Operation.Constraint;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.EnumType;
+import dev.sqlagen.resolved.LinkTable;
+import dev.sqlagen.resolved.ReferentialAction;
 import dev.sqlagen.resolved.ResolvedSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,11 +36,15 @@ public final class MigrationPlanner {
     for (Entity entity : order.tables()) {
       upgrade.add(createTable(schema, entity, order));
       upgrade.addAll(indexes(entity));
-      for (Column column : entity.columns()) {
-        if (order.isDeferred(entity, column)) {
-          deferred.add(new Operation.AddForeignKey(foreignKey(entity, column, true), entity.table()));
+      for (Constraint.ForeignKey fk : foreignKeys(entity.table(), entity.columns(), order, entity)) {
+        if (fk.useAlter()) {
+          deferred.add(new Operation.AddForeignKey(fk, entity.table()));
         }
       }
+    }
+    // Link tables reference only model tables, which all exist by now.
+    for (LinkTable link : schema.linkTables()) {
+      upgrade.add(createLinkTable(link));
     }
     upgrade.addAll(deferred);
     return new Migration(INITIAL_REVISION, Optional.empty(), message, upgrade, reverse(upgrade));
@@ -68,12 +76,7 @@ public final class MigrationPlanner {
           column.defaultValue().filter(d -> d.serverSide()),
           column.doc()));
     }
-    List<Constraint> constraints = new ArrayList<>();
-    for (Column column : entity.columns()) {
-      if (column.foreignKey().isPresent()) {
-        constraints.add(foreignKey(entity, column, order.isDeferred(entity, column)));
-      }
-    }
+    List<Constraint> constraints = new ArrayList<>(foreignKeys(entity.table(), entity.columns(), order, entity));
     constraints.add(new Constraint.PrimaryKey(
         ConstraintNames.primaryKey(entity.table()), entity.primaryKey().stream().map(Column::name).toList()));
     for (Column column : entity.columns()) {
@@ -105,14 +108,42 @@ public final class MigrationPlanner {
     return indexes;
   }
 
-  private static Constraint.ForeignKey foreignKey(Entity entity, Column column, boolean useAlter) {
-    Column.ForeignKey target = column.foreignKey().orElseThrow();
-    return new Constraint.ForeignKey(
-        ConstraintNames.foreignKey(entity.table(), column.name(), target.table()),
-        List.of(column.name()),
-        target.table(),
-        List.of(target.column()),
-        useAlter);
+  /**
+   * The foreign keys of a table: one per one-column key, one per composite group, in column order.
+   *
+   * @param entity the model the table maps, to ask the order for deferred keys; null for a link table
+   */
+  private static List<Constraint.ForeignKey> foreignKeys(String table, List<Column> columns, TableOrder order, Entity entity) {
+    Map<String, List<Column>> groups = new LinkedHashMap<>();
+    for (Column column : columns) {
+      column.foreignKey().ifPresent(fk -> groups
+          .computeIfAbsent(fk.composite().map(group -> "group " + group).orElse("column " + column.name()), k -> new ArrayList<>())
+          .add(column));
+    }
+    List<Constraint.ForeignKey> keys = new ArrayList<>();
+    for (List<Column> group : groups.values()) {
+      Column first = group.get(0);
+      Column.ForeignKey target = first.foreignKey().orElseThrow();
+      keys.add(new Constraint.ForeignKey(
+          ConstraintNames.foreignKey(table, first.name(), target.table()),
+          group.stream().map(Column::name).toList(),
+          target.table(),
+          group.stream().map(c -> c.foreignKey().orElseThrow().column()).toList(),
+          target.onDelete().map(ReferentialAction::sql),
+          target.onUpdate().map(ReferentialAction::sql),
+          entity != null && order.isDeferred(entity, first)));
+    }
+    return keys;
+  }
+
+  private static Operation.CreateTable createLinkTable(LinkTable link) {
+    List<ColumnDef> columns = link.columns().stream()
+        .map(c -> new ColumnDef(c.name(), c.type(), Optional.empty(), false, false, Optional.empty(), Optional.empty()))
+        .toList();
+    List<Constraint> constraints = new ArrayList<>(foreignKeys(link.table(), link.columns(), null, null));
+    constraints.add(new Constraint.PrimaryKey(
+        ConstraintNames.primaryKey(link.table()), link.columns().stream().map(Column::name).toList()));
+    return new Operation.CreateTable(link.table(), columns, sortedForeignKeysFirst(constraints), Optional.empty());
   }
 
   /** The downgrade: every upgrade step undone, last first. */

@@ -123,13 +123,24 @@ public sealed interface Operation {
      * database can add it later with ALTER, and keeps it inline where not (SQLite).
      */
     record ForeignKey(
-        String name, List<String> columns, String referredTable, List<String> referredColumns, boolean useAlter)
+        String name,
+        List<String> columns,
+        String referredTable,
+        List<String> referredColumns,
+        Optional<String> onDelete,
+        Optional<String> onUpdate,
+        boolean useAlter)
         implements Constraint {
       public ForeignKey {
         Objects.requireNonNull(name, "name");
         columns = List.copyOf(columns);
         Objects.requireNonNull(referredTable, "referredTable");
         referredColumns = List.copyOf(referredColumns);
+        if (columns.size() != referredColumns.size() || columns.isEmpty()) {
+          throw new IllegalArgumentException("a foreign key pairs each column with a referred column: " + name);
+        }
+        Objects.requireNonNull(onDelete, "onDelete");
+        Objects.requireNonNull(onUpdate, "onUpdate");
       }
     }
 

@@ -66,8 +66,12 @@ public record TableOrder(List<Entity> tables, Set<ColumnRef> deferred) {
     while (!remaining.isEmpty()) {
       String next = ready.poll();
       if (next == null) {
-        // A cycle: create the earliest declared table now and add its missing keys afterwards.
-        next = remaining.first();
+        // A cycle: create a table now and add its missing keys afterwards. Those keys are set
+        // after the rows exist, so prefer the earliest declared table whose missing keys may be null.
+        next = remaining.stream()
+            .filter(t -> missingKeysNullable(byTable.get(t), created))
+            .findFirst()
+            .orElse(remaining.first());
         for (Column column : byTable.get(next).columns()) {
           String self = next;
           column.foreignKey()
@@ -87,5 +91,11 @@ public record TableOrder(List<Entity> tables, Set<ColumnRef> deferred) {
       }
     }
     return new TableOrder(order, deferred);
+  }
+
+  private static boolean missingKeysNullable(Entity entity, Set<String> created) {
+    return entity.columns().stream()
+        .filter(c -> c.foreignKey().map(fk -> !fk.table().equals(entity.table()) && !created.contains(fk.table())).orElse(false))
+        .allMatch(Column::nullable);
   }
 }

@@ -5,6 +5,7 @@ import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.ColumnDefault;
 import dev.sqlagen.resolved.ColumnType;
 import dev.sqlagen.resolved.Entity;
+import dev.sqlagen.resolved.Loading;
 import dev.sqlagen.resolved.Reference;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,11 @@ final class ModelClassPlanner {
   ClassView plan() {
     List<String> table = new ArrayList<>();
     table.add(INDENT + "__tablename__ = " + PyLiterals.string(entity.table()));
-    entity.doc().ifPresent(doc -> table.addAll(
-        PyLayout.statement(INDENT, "__table_args__ = ", PyExpr.tuple(List.of(PyExpr.dict(List.of(PyExpr.entry("comment", PyExpr.str(doc)))))))));
+    List<PyExpr> tableArgs = new ArrayList<>(compositeForeignKeys());
+    entity.doc().ifPresent(doc -> tableArgs.add(PyExpr.dict(List.of(PyExpr.entry("comment", PyExpr.str(doc))))));
+    if (!tableArgs.isEmpty()) {
+      table.addAll(PyLayout.statement(INDENT, "__table_args__ = ", PyExpr.tuple(tableArgs)));
+    }
     List<String> columns = new ArrayList<>();
     for (Column column : entity.columns()) {
       columns.addAll(column(column));
@@ -61,12 +65,9 @@ final class ModelClassPlanner {
     }
     boolean autoincrementKey = column.primaryKey() && entity.primaryKey().size() == 1 && column.type().isInteger();
     types.sqlType(column.type(), autoincrementKey).ifPresent(args::add);
-    column.foreignKey().ifPresent(fk -> {
+    column.foreignKey().filter(fk -> fk.composite().isEmpty()).ifPresent(fk -> {
       List<PyExpr> fkArgs = new ArrayList<>(List.of(PyExpr.str(fk.table() + "." + fk.column())));
-      if (module.deferred(entity, column)) {
-        // The tables reference each other: this key is added once both exist.
-        fkArgs.add(PyExpr.keyword("use_alter", PyExpr.atom("True")));
-      }
+      fkArgs.addAll(foreignKeyOptions(fk, module.deferred(entity, column)));
       args.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")), fkArgs));
     });
     if (column.primaryKey()) {
@@ -124,34 +125,106 @@ final class ModelClassPlanner {
     List<PyExpr> args = new ArrayList<>();
     reference.inverse().ifPresent(inverse -> args.add(PyExpr.keyword("back_populates", PyExpr.str(names.attribute(inverse)))));
     if (module.ambiguous(entity.name(), reference.target())) {
-      args.add(PyExpr.keyword("foreign_keys", PyExpr.str(entity.name() + "." + names.attribute(reference.foreignKeyField()))));
+      args.add(PyExpr.keyword("foreign_keys", attributes(entity.name(), reference.foreignKeyFields())));
     }
     if (reference.target().equals(entity.name())) {
       // Self-reference: the target side of the join is this table's primary key.
-      String key = names.attribute(module.primaryKey(entity.name()).field());
-      args.add(PyExpr.keyword("remote_side", PyExpr.str(entity.name() + "." + key)));
+      List<String> key = entity.primaryKey().stream().map(Column::field).toList();
+      args.add(PyExpr.keyword("remote_side", attributes(entity.name(), key)));
+    }
+    reference.loading().ifPresent(loading -> args.add(PyExpr.keyword("lazy", PyExpr.str(loading.lazy()))));
+    if (module.deferred(entity, entity.column(reference.foreignKeyFields().get(0)).orElseThrow())) {
+      // Its key closes a cycle of tables: set it by a second UPDATE when both rows are new.
+      args.add(PyExpr.keyword("post_update", PyExpr.atom("True")));
     }
     String annotation = reference.target() + (reference.nullable() ? " | None" : "");
-    return relationship(reference.field(), annotation, args);
+    return relationship(reference.field(), mapped(annotation), args);
   }
 
   private List<String> collection(Collection collection) {
     List<PyExpr> args = new ArrayList<>();
+    collection.linkTable().ifPresent(table -> args.add(PyExpr.keyword("secondary", PyExpr.atom(names.linkTable(table)))));
     args.add(PyExpr.keyword("back_populates", PyExpr.str(names.attribute(collection.inverse()))));
-    if (module.ambiguous(entity.name(), collection.target())) {
+    if (collection.kind() != Collection.Kind.MANY_TO_MANY && module.ambiguous(entity.name(), collection.target())) {
       Reference inverse = module.entity(collection.target()).references().stream()
           .filter(r -> r.field().equals(collection.inverse()))
           .findFirst()
           .orElseThrow();
-      args.add(PyExpr.keyword("foreign_keys", PyExpr.str(collection.target() + "." + names.attribute(inverse.foreignKeyField()))));
+      args.add(PyExpr.keyword("foreign_keys", attributes(collection.target(), inverse.foreignKeyFields())));
     }
-    return relationship(collection.field(), imports.ref(Symbol.LIST) + "[" + collection.target() + "]", args);
+    switch (collection.deletion()) {
+      case DELETE_ORPHANS -> {
+        args.add(PyExpr.keyword("cascade", PyExpr.str("all, delete-orphan")));
+        args.add(PyExpr.keyword("passive_deletes", PyExpr.atom("True")));
+      }
+      case PASSIVE -> args.add(PyExpr.keyword("passive_deletes", PyExpr.atom("True")));
+      case PASSIVE_ALL -> args.add(PyExpr.keyword("passive_deletes", PyExpr.str("all")));
+      case DEFAULT -> { }
+    }
+    boolean writeOnly = collection.loading().equals(Optional.of(Loading.WRITE_ONLY));
+    collection.loading().filter(l -> !writeOnly).ifPresent(l -> args.add(PyExpr.keyword("lazy", PyExpr.str(l.lazy()))));
+    if (!collection.orderBy().isEmpty()) {
+      args.add(PyExpr.keyword("order_by", orderBy(collection)));
+    }
+    String annotation;
+    if (collection.kind() == Collection.Kind.ONE_TO_ONE) {
+      annotation = mapped(collection.target() + " | None");
+    } else if (writeOnly) {
+      // A write-only collection never loads: it is queried, so its annotation is the element type.
+      annotation = imports.ref(Symbol.orm("WriteOnlyMapped")) + "[" + collection.target() + "]";
+    } else {
+      annotation = mapped(imports.ref(Symbol.LIST) + "[" + collection.target() + "]");
+    }
+    return relationship(collection.field(), annotation, args);
+  }
+
+  /** {@code "Post.position"}, or a list for several terms: evaluated by SQLAlchemy once all classes exist. */
+  private PyExpr orderBy(Collection collection) {
+    List<String> terms = collection.orderBy().stream()
+        .map(t -> collection.target() + "." + names.attribute(t.field()) + (t.descending() ? ".desc()" : ""))
+        .toList();
+    return PyExpr.str(terms.size() == 1 ? terms.get(0) : "[" + String.join(", ", terms) + "]");
+  }
+
+  /** {@code "Model.field"}, or {@code "[Model.a, Model.b]"} for a key of several columns. */
+  private PyExpr attributes(String model, List<String> fields) {
+    List<String> refs = fields.stream().map(f -> model + "." + names.attribute(f)).toList();
+    return PyExpr.str(refs.size() == 1 ? refs.get(0) : "[" + String.join(", ", refs) + "]");
+  }
+
+  /** {@code ForeignKeyConstraint}s for references whose key has several columns. */
+  private List<PyExpr> compositeForeignKeys() {
+    List<PyExpr> constraints = new ArrayList<>();
+    for (Reference reference : entity.references()) {
+      if (reference.foreignKeyFields().size() < 2) {
+        continue;
+      }
+      List<Column> columns = reference.foreignKeyFields().stream().map(f -> entity.column(f).orElseThrow()).toList();
+      Column.ForeignKey first = columns.get(0).foreignKey().orElseThrow();
+      List<PyExpr> args = new ArrayList<>();
+      args.add(PyExpr.list(columns.stream().map(c -> PyExpr.str(c.name())).toList()));
+      args.add(PyExpr.list(columns.stream().map(c -> PyExpr.str(first.table() + "." + c.foreignKey().orElseThrow().column())).toList()));
+      args.addAll(foreignKeyOptions(first, module.deferred(entity, columns.get(0))));
+      constraints.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKeyConstraint")), args));
+    }
+    return constraints;
+  }
+
+  private static List<PyExpr> foreignKeyOptions(Column.ForeignKey fk, boolean deferred) {
+    List<PyExpr> options = new ArrayList<>();
+    fk.onDelete().ifPresent(action -> options.add(PyExpr.keyword("ondelete", PyExpr.str(action.sql()))));
+    fk.onUpdate().ifPresent(action -> options.add(PyExpr.keyword("onupdate", PyExpr.str(action.sql()))));
+    if (deferred) {
+      // The tables reference each other: this key is added once both exist.
+      options.add(PyExpr.keyword("use_alter", PyExpr.atom("True")));
+    }
+    return options;
   }
 
   private List<String> relationship(String field, String annotation, List<PyExpr> args) {
     return PyLayout.statement(
         INDENT,
-        names.attribute(field) + ": " + mapped(annotation) + " = ",
+        names.attribute(field) + ": " + annotation + " = ",
         PyExpr.call(imports.ref(Symbol.orm("relationship")), args));
   }
 

@@ -4,6 +4,7 @@ import dev.sqlagen.migrate.TableOrder;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.EnumType;
+import dev.sqlagen.resolved.LinkTable;
 import dev.sqlagen.resolved.ResolvedSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,11 +42,44 @@ final class ModelsModulePlanner {
     List<ClassView> enums = schema.enums().stream().map(this::enumClass).toList();
     List<List<String>> helpers = enums.isEmpty() ? List.of() : List.of(enumValuesHelper());
     ClassView base = baseClass();
+    List<List<String>> tables = schema.linkTables().stream().map(this::linkTable).toList();
     List<ClassView> classes = new ArrayList<>();
     for (Entity entity : schema.entities()) {
       classes.add(new ModelClassPlanner(entity, this).plan());
     }
-    return new ModelsModuleView(Docstrings.lines("", docText), imports.lines(), enums, helpers, base, classes);
+    return new ModelsModuleView(Docstrings.lines("", docText), imports.lines(), enums, helpers, base, tables, classes);
+  }
+
+  /**
+   * A many-to-many link table: a Core {@code Table} on the same metadata, whose columns take their
+   * types from the keys they reference.
+   */
+  private List<String> linkTable(LinkTable link) {
+    List<PyExpr> args = new ArrayList<>();
+    args.add(PyExpr.str(link.table()));
+    args.add(PyExpr.atom(names.base() + ".metadata"));
+    Map<String, List<Column>> composite = new java.util.LinkedHashMap<>();
+    for (Column column : link.columns()) {
+      Column.ForeignKey fk = column.foreignKey().orElseThrow();
+      List<PyExpr> columnArgs = new ArrayList<>();
+      columnArgs.add(PyExpr.str(column.name()));
+      if (fk.composite().isEmpty()) {
+        columnArgs.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")),
+            List.of(PyExpr.str(fk.table() + "." + fk.column()), PyExpr.keyword("ondelete", PyExpr.str("CASCADE")))));
+      } else {
+        composite.computeIfAbsent(fk.composite().get(), k -> new ArrayList<>()).add(column);
+      }
+      columnArgs.add(PyExpr.keyword("primary_key", PyExpr.atom("True")));
+      args.add(PyExpr.call(imports.ref(Symbol.sa("Column")), columnArgs));
+    }
+    for (List<Column> columns : composite.values()) {
+      String table = columns.get(0).foreignKey().orElseThrow().table();
+      args.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKeyConstraint")), List.of(
+          PyExpr.list(columns.stream().map(c -> PyExpr.str(c.name())).toList()),
+          PyExpr.list(columns.stream().map(c -> PyExpr.str(table + "." + c.foreignKey().orElseThrow().column())).toList()),
+          PyExpr.keyword("ondelete", PyExpr.str("CASCADE")))));
+    }
+    return PyLayout.statement("", names.linkTable(link.table()) + " = ", PyExpr.call(imports.ref(Symbol.sa("Table")), args));
   }
 
   private ClassView enumClass(EnumType type) {

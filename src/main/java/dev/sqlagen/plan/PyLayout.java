@@ -44,8 +44,14 @@ final class PyLayout {
     }
   }
 
+  /**
+   * Whether parentheses help: the string splits into parts, or fits alone on its own line (the
+   * formatter keeps both; it removes parentheses around one string that still does not fit).
+   */
   private static boolean fitsParenthesized(String indent, PyExpr.Str str) {
-    return PyLiterals.stringParts(str.value(), LINE_LENGTH - indent.length() - STEP.length()).size() > 1;
+    int width = LINE_LENGTH - indent.length() - STEP.length();
+    List<String> parts = PyLiterals.stringParts(str.value(), width);
+    return parts.size() > 1 || parts.get(0).length() <= width;
   }
 
   private static void split(String indent, String head, PyExpr.Bracketed bracketed, String tail, List<String> out) {

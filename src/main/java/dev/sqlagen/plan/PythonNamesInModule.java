@@ -3,6 +3,7 @@ package dev.sqlagen.plan;
 import dev.sqlagen.naming.PythonNames;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.EnumType;
+import dev.sqlagen.resolved.LinkTable;
 import dev.sqlagen.resolved.ResolvedSchema;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ final class PythonNamesInModule {
 
   private final Map<String, EnumType> enums = new HashMap<>();
   private final Set<String> taken = new HashSet<>();
+  private final Map<String, String> linkTableVariables = new HashMap<>();
 
   PythonNamesInModule(ResolvedSchema schema) {
     taken.add(BASE);
@@ -30,6 +32,23 @@ final class PythonNamesInModule {
       entity.references().forEach(r -> taken.add(attribute(r.field())));
       entity.collections().forEach(c -> taken.add(attribute(c.field())));
     }
+    for (LinkTable link : schema.linkTables()) {
+      // The table's own name where that is a free Python name, else a derived one.
+      String variable = link.table().replaceAll("\\W", "_");
+      if (variable.isEmpty() || Character.isDigit(variable.charAt(0)) || PythonNames.KEYWORDS.contains(variable)) {
+        variable = "t_" + variable;
+      }
+      while (taken.contains(variable)) {
+        variable = variable + "_table";
+      }
+      taken.add(variable);
+      linkTableVariables.put(link.table(), variable);
+    }
+  }
+
+  /** The module-level variable holding a link table. */
+  String linkTable(String table) {
+    return linkTableVariables.get(table);
   }
 
   /** Names an import must not shadow or be shadowed by. */

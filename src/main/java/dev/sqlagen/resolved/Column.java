@@ -30,11 +30,28 @@ public record Column(
     }
   }
 
-  /** Where a foreign-key column points: a table and one of its columns. */
-  public record ForeignKey(String table, String column) {
+  /**
+   * Where a foreign-key column points: a table and one of its columns, with the referential
+   * actions of its constraint. {@code composite} names the reference whose constraint spans
+   * several columns (then every column of it carries the same actions); empty for a one-column key.
+   */
+  public record ForeignKey(
+      String table,
+      String column,
+      Optional<ReferentialAction> onDelete,
+      Optional<ReferentialAction> onUpdate,
+      Optional<String> composite) {
     public ForeignKey {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(onDelete, "onDelete");
+      Objects.requireNonNull(onUpdate, "onUpdate");
+      Objects.requireNonNull(composite, "composite");
+    }
+
+    /** A one-column key without referential actions. */
+    public ForeignKey(String table, String column) {
+      this(table, column, Optional.empty(), Optional.empty(), Optional.empty());
     }
   }
 }

@@ -8,11 +8,13 @@ import java.util.Optional;
  * A schema that passed every check: names resolved, relationships paired, database names decided.
  * The plan stage works from this alone.
  */
-public record ResolvedSchema(String sourceName, List<EnumType> enums, List<Entity> entities) {
+public record ResolvedSchema(
+    String sourceName, List<EnumType> enums, List<Entity> entities, List<LinkTable> linkTables) {
   public ResolvedSchema {
     Objects.requireNonNull(sourceName, "sourceName");
     enums = List.copyOf(enums);
     entities = List.copyOf(entities);
+    linkTables = List.copyOf(linkTables);
   }
 
   public Optional<Entity> entity(String name) {

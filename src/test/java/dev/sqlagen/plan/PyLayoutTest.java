@@ -76,4 +76,13 @@ class PyLayoutTest {
     assertThat(lines).allMatch(line -> line.length() <= PyLayout.LINE_LENGTH);
     assertThat(Docstrings.lines("", "ends with a quote\"")).containsExactly("\"\"\"ends with a quote\\\"\"\"\"");
   }
+
+  @Test
+  void everyLineOfALongStringInANestedDisplayFits() {
+    String comment = "A member borrowing a copy: an association object with its own columns.";
+    PyExpr args = PyExpr.tuple(List.of(PyExpr.dict(List.of(PyExpr.entry("comment", PyExpr.str(comment))))));
+    assertThat(PyLayout.statement("    ", "__table_args__ = ", args)).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(88));
+    PyExpr call = PyExpr.call("op.create_table", List.of(PyExpr.str("loans"), PyExpr.keyword("comment", PyExpr.str(comment))));
+    assertThat(PyLayout.statement("    ", "", call)).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(88));
+  }
 }

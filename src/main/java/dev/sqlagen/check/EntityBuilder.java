@@ -1,0 +1,180 @@
+package dev.sqlagen.check;
+
+import dev.sqlagen.check.ModelDraft.CollectionEntry;
+import dev.sqlagen.check.ModelDraft.ColumnEntry;
+import dev.sqlagen.check.ModelDraft.ReferenceEntry;
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.Diagnostics;
+import dev.sqlagen.diag.Suggestions;
+import dev.sqlagen.naming.DbNames;
+import dev.sqlagen.resolved.Collection;
+import dev.sqlagen.resolved.Column;
+import dev.sqlagen.resolved.Entity;
+import dev.sqlagen.resolved.LinkTable;
+import dev.sqlagen.resolved.OrderTerm;
+import dev.sqlagen.resolved.Reference;
+import dev.sqlagen.resolved.ReferentialAction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns checked drafts into entities once relationships are paired: foreign-key columns where
+ * their reference stands, the relationships on both sides, and the link tables of many-to-many
+ * pairs.
+ */
+final class EntityBuilder {
+  private final Map<String, ModelDraft> drafts;
+  private final ForeignKeys keys;
+  private final Map<ReferenceEntry, ReferenceEntry> scalarSides;
+  private final RelationPairing.Pairs pairs;
+  private final Diagnostics diagnostics;
+  private final Map<ReferenceEntry, ReferenceEntry> scalarSideOf = new IdentityHashMap<>();
+  private final Map<CollectionEntry, ReferenceEntry> mirrored = new IdentityHashMap<>();
+  private final Map<CollectionEntry, String> linkTableOf = new IdentityHashMap<>();
+  private final List<LinkTable> linkTables = new ArrayList<>();
+  private final Map<String, Integer> declared = new HashMap<>();
+
+  EntityBuilder(
+      Map<String, ModelDraft> drafts,
+      ForeignKeys keys,
+      Map<ReferenceEntry, ReferenceEntry> scalarSides,
+      RelationPairing.Pairs pairs,
+      Diagnostics diagnostics) {
+    this.drafts = drafts;
+    this.keys = keys;
+    this.scalarSides = scalarSides;
+    this.pairs = pairs;
+    this.diagnostics = diagnostics;
+    scalarSides.forEach((side, reference) -> scalarSideOf.put(reference, side));
+    pairs.inverseOf().forEach((reference, collection) -> mirrored.put(collection, reference));
+    int i = 0;
+    for (String name : drafts.keySet()) {
+      declared.put(name, i++);
+    }
+  }
+
+  List<LinkTable> linkTables() {
+    return linkTables;
+  }
+
+  Entity entity(ModelDraft draft) {
+    List<Column> columns = new ArrayList<>();
+    List<Reference> references = new ArrayList<>();
+    List<Collection> collections = new ArrayList<>();
+    for (ModelDraft.Entry entry : draft.entries()) {
+      if (entry instanceof ColumnEntry column) {
+        columns.add(column.column());
+      } else if (entry instanceof ReferenceEntry reference && scalarSides.containsKey(reference)) {
+        ReferenceEntry owner = scalarSides.get(reference);
+        collections.add(new Collection(
+            reference.name(), reference.target(), owner.name(), Collection.Kind.ONE_TO_ONE, Optional.empty(),
+            deletion(owner), reference.loading(), List.of(), reference.field().doc()));
+      } else if (entry instanceof ReferenceEntry reference) {
+        List<Column> foreignKey = keys.columnsOf(reference, draft);
+        if (foreignKey.isEmpty()) {
+          continue; // reported on the target model or the reference already
+        }
+        columns.addAll(foreignKey);
+        Optional<String> inverse = Optional.ofNullable(pairs.inverseOf().get(reference)).map(CollectionEntry::name)
+            .or(() -> Optional.ofNullable(scalarSideOf.get(reference)).map(ReferenceEntry::name));
+        references.add(new Reference(
+            reference.name(), reference.target(), foreignKey.stream().map(Column::field).toList(), reference.nullable(),
+            reference.unique() && foreignKey.size() == 1, inverse, reference.loading(), reference.field().doc()));
+      } else {
+        collection(draft, (CollectionEntry) entry).ifPresent(collections::add);
+      }
+    }
+    return new Entity(draft.name(), draft.table(), draft.model().doc(), columns, references, collections);
+  }
+
+  private Optional<Collection> collection(ModelDraft owner, CollectionEntry collection) {
+    ReferenceEntry reference = mirrored.get(collection);
+    List<OrderTerm> orderBy = orderBy(collection);
+    if (reference != null) {
+      return Optional.of(new Collection(
+          collection.name(), collection.target(), reference.name(), Collection.Kind.ONE_TO_MANY, Optional.empty(),
+          deletion(reference), collection.loading(), orderBy, collection.field().doc()));
+    }
+    CollectionEntry partner = pairs.manyToMany().get(collection);
+    if (partner == null || owner.name().equals(collection.target())) {
+      return Optional.empty();
+    }
+    String table = linkTableOf.computeIfAbsent(collection, c -> linkTable(owner, collection, partner));
+    linkTableOf.put(partner, table);
+    return Optional.of(new Collection(
+        collection.name(), collection.target(), partner.name(), Collection.Kind.MANY_TO_MANY, Optional.of(table),
+        Collection.Deletion.DEFAULT, collection.loading(), orderBy, collection.field().doc()));
+  }
+
+  /** What the ORM does with related rows, following the foreign key's {@code ON DELETE}. */
+  private static Collection.Deletion deletion(ReferenceEntry reference) {
+    return reference.onDelete().map(action -> switch (action) {
+      case CASCADE -> Collection.Deletion.DELETE_ORPHANS;
+      case SET_NULL -> Collection.Deletion.PASSIVE;
+      case RESTRICT -> Collection.Deletion.PASSIVE_ALL;
+    }).orElse(Collection.Deletion.DEFAULT);
+  }
+
+  /** Creates the link table of a many-to-many pair; the model declared first is its left side. */
+  private String linkTable(ModelDraft owner, CollectionEntry collection, CollectionEntry partner) {
+    ModelDraft other = drafts.get(collection.target());
+    boolean ownerFirst = declared.get(owner.name()) < declared.get(other.name());
+    ModelDraft left = ownerFirst ? owner : other;
+    ModelDraft right = ownerFirst ? other : owner;
+    String table = collection.through().or(partner::through).map(n -> n.text())
+        .orElse(DbNames.snake(left.name()) + "_" + right.table());
+    List<Column> columns = new ArrayList<>();
+    for (ModelDraft side : List.of(left, right)) {
+      List<Column> key = keys.primaryKey(side);
+      String prefix = DbNames.snake(side.name());
+      for (Column keyColumn : key) {
+        String name = prefix + "_" + keyColumn.field();
+        columns.add(new Column(name, name, keyColumn.type(), false, true, false, false, Optional.empty(), Optional.empty(),
+            Optional.of(new Column.ForeignKey(side.table(), keyColumn.name(), Optional.of(ReferentialAction.CASCADE), Optional.empty(),
+                key.size() > 1 ? Optional.of(prefix) : Optional.empty()))));
+      }
+    }
+    if (columns.size() >= 2) {
+      linkTables.add(new LinkTable(table, left.name(), right.name(), columns));
+    }
+    return table;
+  }
+
+  /** The order of a collection, by fields of its target that are columns. */
+  private List<OrderTerm> orderBy(CollectionEntry collection) {
+    ModelDraft target = drafts.get(collection.target());
+    if (collection.orderBy().isEmpty() || target == null) {
+      return List.of();
+    }
+    Set<String> columns = new LinkedHashSet<>();
+    for (ModelDraft.Entry entry : target.entries()) {
+      if (entry instanceof ColumnEntry column) {
+        columns.add(column.column().field());
+      } else if (entry instanceof ReferenceEntry reference && keys.holdsKey(reference)) {
+        keys.columnsOf(reference, target).forEach(c -> columns.add(c.field()));
+      }
+    }
+    List<OrderTerm> terms = new ArrayList<>();
+    for (RelationAttributes.OrderName term : collection.orderBy()) {
+      if (!columns.contains(term.field().text())) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.BAD_ORDER_BY,
+                term.field().span(),
+                target.name() + " has no column '" + term.field().text() + "' to order by",
+                Optional.ofNullable(Suggestions.didYouMean(term.field().text(), columns))
+                    .orElse("order by columns of " + target.name() + ": " + String.join(", ", columns))));
+        continue;
+      }
+      terms.add(new OrderTerm(term.field().text(), term.descending()));
+    }
+    return terms;
+  }
+}

@@ -1,0 +1,137 @@
+package dev.sqlagen.check;
+
+import dev.sqlagen.check.ModelDraft.ColumnEntry;
+import dev.sqlagen.check.ModelDraft.ReferenceEntry;
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.Diagnostics;
+import dev.sqlagen.model.Name;
+import dev.sqlagen.resolved.Column;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The key columns of each model and the foreign-key columns of each reference. A reference marked
+ * {@code @pk} makes its foreign-key columns part of its model's primary key, so keys are resolved
+ * on demand (once each): a reference to a model with a composite key gets one column per key
+ * column, and keys that reference each other in a circle are reported.
+ */
+final class ForeignKeys {
+  private final Map<String, ModelDraft> drafts;
+  private final Map<ReferenceEntry, ReferenceEntry> scalarSides;
+  private final Diagnostics diagnostics;
+  private final Map<String, List<Column>> keys = new HashMap<>();
+  private final Map<ReferenceEntry, List<Column>> columns = new IdentityHashMap<>();
+  private final Set<String> resolving = new HashSet<>();
+
+  ForeignKeys(Map<String, ModelDraft> drafts, Map<ReferenceEntry, ReferenceEntry> scalarSides, Diagnostics diagnostics) {
+    this.drafts = drafts;
+    this.scalarSides = scalarSides;
+    this.diagnostics = diagnostics;
+  }
+
+  /** Whether a model-typed field holds a foreign key (the scalar side of a one-to-one does not). */
+  boolean holdsKey(ReferenceEntry reference) {
+    return !scalarSides.containsKey(reference);
+  }
+
+  /** The model's primary-key columns in declaration order; empty if it has none or they failed. */
+  List<Column> primaryKey(ModelDraft draft) {
+    List<Column> known = keys.get(draft.name());
+    if (known != null) {
+      return known;
+    }
+    if (!resolving.add(draft.name())) {
+      return List.of(); // reported where the circle closes
+    }
+    List<Column> key = new ArrayList<>();
+    for (ModelDraft.Entry entry : draft.entries()) {
+      if (entry instanceof ColumnEntry column && column.column().primaryKey()) {
+        key.add(column.column());
+      } else if (entry instanceof ReferenceEntry reference && reference.primaryKey() && holdsKey(reference)) {
+        ModelDraft target = drafts.get(reference.target());
+        if (target != null && resolving.contains(target.name()) && !keys.containsKey(target.name())) {
+          diagnostics.report(
+              Diagnostic.of(
+                  Code.UNINSERTABLE_CYCLE,
+                  reference.attributeSpan("pk"),
+                  "the primary keys of '" + draft.name() + "' and '" + target.name() + "' are made of references to each other",
+                  "a row could never be inserted; remove '@pk' from one of the references"));
+          continue;
+        }
+        key.addAll(columnsOf(reference, draft));
+      }
+    }
+    resolving.remove(draft.name());
+    keys.put(draft.name(), List.copyOf(key));
+    return keys.get(draft.name());
+  }
+
+  /** The foreign-key columns of a reference, typed like the target's key columns. */
+  List<Column> columnsOf(ReferenceEntry reference, ModelDraft owner) {
+    List<Column> known = columns.get(reference);
+    if (known != null) {
+      return known;
+    }
+    ModelDraft target = drafts.get(reference.target());
+    List<Column> key = target == null ? List.of() : primaryKey(target);
+    List<Column> result = key.isEmpty() ? List.of() : build(reference, owner, target, key);
+    columns.put(reference, result);
+    return result;
+  }
+
+  private List<Column> build(ReferenceEntry reference, ModelDraft owner, ModelDraft target, List<Column> key) {
+    List<Name> given = reference.foreignKey();
+    if (!given.isEmpty() && given.size() != key.size()) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.FOREIGN_KEY_COLUMNS,
+              given.get(0).span(),
+              "'@fk' names " + given.size() + " column" + (given.size() == 1 ? "" : "s") + ", but the primary key of '"
+                  + target.name() + "' has " + key.size(),
+              "name one column per key column, in order: @fk(" + String.join(", ", key.stream().map(c -> reference.name() + "_" + c.field()).toList()) + ")"));
+      return List.of();
+    }
+    boolean composite = key.size() > 1;
+    if (composite && reference.unique()) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.UNSUPPORTED_REFERENCE,
+              reference.attributeSpan("unique"),
+              "a one-to-one reference to '" + target.name() + "', whose primary key has several columns, is not supported yet",
+              "give " + target.name() + " a single-column primary key, or use @@unique over the foreign-key columns"));
+    }
+    List<Column> result = new ArrayList<>();
+    for (int i = 0; i < key.size(); i++) {
+      Column targetColumn = key.get(i);
+      String field = given.isEmpty() ? reference.name() + "_" + targetColumn.field() : given.get(i).text();
+      boolean unique = reference.unique() && !composite;
+      result.add(
+          new Column(
+              field,
+              field,
+              targetColumn.type(),
+              reference.nullable(),
+              reference.primaryKey(),
+              unique,
+              // A key column is indexed by the key, a unique one by its constraint, and a
+              // composite key by an index on its first column, which serves lookups by the key.
+              !reference.primaryKey() && !unique && i == 0,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.of(new Column.ForeignKey(
+                  target.table(),
+                  targetColumn.name(),
+                  reference.onDelete(),
+                  reference.onUpdate(),
+                  composite ? Optional.of(reference.name()) : Optional.empty()))));
+    }
+    return result;
+  }
+}
