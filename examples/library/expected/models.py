@@ -154,7 +154,9 @@ class Tag(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     label: Mapped[str] = mapped_column(String(40), unique=True)
 
-    books: Mapped[list[Book]] = relationship(secondary=book_tags, back_populates="tags")
+    books: Mapped[list[Book]] = relationship(
+        secondary=book_tags, back_populates="tags", lazy="raise"
+    )
 
 
 class Edition(Base):

@@ -20,12 +20,11 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, event, func, inspect, select, text
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, configure_mappers
-
 from conftest import ENV_VAR, discover_packages
 from proof_databases import DATABASE_KINDS, SQLITE, ProofDatabases
+from sqlalchemy import Engine, event, func, inspect, select, text
+from sqlalchemy.exc import IntegrityError, InvalidRequestError
+from sqlalchemy.orm import Session, configure_mappers, selectinload
 
 sys.dont_write_bytecode = True
 
@@ -85,7 +84,9 @@ def _book(lib: ModuleType, isbn: str, title: str = "A title") -> Any:
     return lib.Book(isbn=isbn, title=title)
 
 
-def test_one_to_one_is_scalar_on_both_sides_and_unique(library: tuple[ModuleType, Engine]) -> None:
+def test_one_to_one_is_scalar_on_both_sides_and_unique(
+    library: tuple[ModuleType, Engine],
+) -> None:
     lib, engine = library
     with Session(engine) as session:
         ada = _member(lib, "ada")
@@ -100,13 +101,15 @@ def test_one_to_one_is_scalar_on_both_sides_and_unique(library: tuple[ModuleType
         with pytest.raises(IntegrityError):
             session.commit()
         session.rollback()
-        # ON DELETE CASCADE with cascade="all, delete-orphan": the card goes with its member.
+        # ON DELETE CASCADE and cascade="all, delete-orphan": the card goes too.
         session.delete(session.get(lib.Member, ada.id))
         session.commit()
         assert _count(session, "library_cards") == 0
 
 
-def test_many_to_many_writes_and_deletes_link_rows(library: tuple[ModuleType, Engine]) -> None:
+def test_many_to_many_writes_and_deletes_link_rows(
+    library: tuple[ModuleType, Engine],
+) -> None:
     lib, engine = library
     with Session(engine) as session:
         book = _book(lib, "9780000000001")
@@ -117,7 +120,17 @@ def test_many_to_many_writes_and_deletes_link_rows(library: tuple[ModuleType, En
         session.commit()
         assert _count(session, "book_tags") == 2
         assert _count(session, "book_authors") == 2
-        assert python.books == [book]  # back_populates updated the other side
+    with Session(engine) as session:
+        tag = session.scalars(select(lib.Tag).where(lib.Tag.label == "python")).one()
+        # Tag.books is @load(raise): it must be loaded on purpose.
+        with pytest.raises(InvalidRequestError):
+            _ = tag.books
+        loaded = session.scalars(
+            select(lib.Tag)
+            .options(selectinload(lib.Tag.books))
+            .where(lib.Tag.id == tag.id)
+        ).one()
+        assert [b.isbn for b in loaded.books] == ["9780000000001"]
     with Session(engine) as session:
         book = session.get(lib.Book, "9780000000001")
         assert [a.name for a in book.authors] == ["Amy", "Zed"]  # @order_by(name)
@@ -142,10 +155,12 @@ def _shelf(lib: ModuleType, session: Session) -> tuple[Any, Any, Any]:
     return book, copy, member
 
 
-def test_composite_keys_and_cascades_through_them(library: tuple[ModuleType, Engine]) -> None:
+def test_composite_keys_and_cascades_through_them(
+    library: tuple[ModuleType, Engine],
+) -> None:
     lib, engine = library
     with Session(engine) as session:
-        book, copy, member = _shelf(lib, session)
+        _, copy, member = _shelf(lib, session)
         assert (copy.edition_book_isbn, copy.edition_number) == ("9780000000002", 1)
         assert inspect(lib.Edition).primary_key[0].name == "book_isbn"
         session.add(lib.Loan(member=member, copy=copy, borrowed_on=dt.date(2024, 1, 2)))
@@ -170,7 +185,9 @@ def test_association_object_and_restrict(library: tuple[ModuleType, Engine]) -> 
     with Session(engine) as session:
         _, copy, member = _shelf(lib, session)
         for day in (1, 3, 2):
-            session.add(lib.Loan(member=member, copy=copy, borrowed_on=dt.date(2024, 5, day)))
+            session.add(
+                lib.Loan(member=member, copy=copy, borrowed_on=dt.date(2024, 5, day))
+            )
         session.commit()
         member_id = member.id
     with Session(engine) as session:
@@ -186,7 +203,9 @@ def test_association_object_and_restrict(library: tuple[ModuleType, Engine]) -> 
         assert _count(session, "loans") == 3
 
 
-def test_set_null_self_reference_and_two_references(library: tuple[ModuleType, Engine]) -> None:
+def test_set_null_self_reference_and_two_references(
+    library: tuple[ModuleType, Engine],
+) -> None:
     lib, engine = library
     with Session(engine) as session:
         ann, ben, cid = _member(lib, "ann"), _member(lib, "ben"), _member(lib, "cid")
@@ -207,7 +226,9 @@ def test_set_null_self_reference_and_two_references(library: tuple[ModuleType, E
         assert session.get(lib.Review, review_id).moderator is None
 
 
-def test_write_only_collection_is_queried_not_loaded(library: tuple[ModuleType, Engine]) -> None:
+def test_write_only_collection_is_queried_not_loaded(
+    library: tuple[ModuleType, Engine],
+) -> None:
     lib, engine = library
     with Session(engine) as session:
         dee = _member(lib, "dee")
@@ -237,6 +258,7 @@ def test_loading_strategies_are_declared() -> None:
     assert lazy[("Loan", "copy")] == "joined"
     assert lazy[("Member", "reviews")] == "write_only"
     assert lazy[("Book", "tags")] == "select"
+    assert lazy[("Tag", "books")] == "raise"
 
 
 def test_rows_that_reference_each_other_across_a_cycle(database: Engine) -> None:

@@ -68,14 +68,18 @@ final class ManyToManyPairs {
     record(owner, collection, target, partner);
   }
 
-  /** Pairs every waiting collection, in declaration order, or reports it unmatched. */
-  void pairWaiting(Unmatched unmatched) {
+  /**
+   * Pairs every waiting collection, in declaration order, or reports it unmatched.
+   *
+   * @param oneToMany collections already paired with a reference, which are not free
+   */
+  void pairWaiting(java.util.Set<CollectionEntry> oneToMany, Unmatched unmatched) {
     for (Waiting w : waiting) {
       if (partners.containsKey(w.collection())) {
         continue;
       }
       List<CollectionEntry> free = w.target().collections().stream()
-          .filter(c -> c.target().equals(w.owner().name()) && c != w.collection() && !partners.containsKey(c))
+          .filter(c -> c.target().equals(w.owner().name()) && c != w.collection() && !partners.containsKey(c) && !oneToMany.contains(c))
           .filter(c -> c.inverse().map(n -> n.text().equals(w.collection().name())).orElse(true))
           .toList();
       if (free.size() == 1) {

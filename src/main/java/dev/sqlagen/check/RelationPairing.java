@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pairs each one-to-many collection with the many-to-one reference it mirrors, and each
@@ -47,7 +48,9 @@ final class RelationPairing {
         }
       }
     }
-    manyToMany.pairWaiting(this::reportUnmatched);
+    Set<CollectionEntry> oneToMany = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    oneToMany.addAll(inverseOf.values());
+    manyToMany.pairWaiting(oneToMany, this::reportUnmatched);
     for (ModelDraft owner : drafts.values()) {
       for (ReferenceEntry reference : owner.references()) {
         if (!scalarSides.containsKey(reference)) {
@@ -60,7 +63,8 @@ final class RelationPairing {
 
   private void pairCollection(ModelDraft owner, CollectionEntry collection, ModelDraft target) {
     List<ReferenceEntry> candidates = target.references().stream()
-        .filter(r -> r.target().equals(owner.name()) && !scalarSides.containsKey(r))
+        // The scalar side of a one-to-one holds no key, and a reference it mirrors is taken.
+        .filter(r -> r.target().equals(owner.name()) && !scalarSides.containsKey(r) && !scalarSideOf.containsKey(r))
         .toList();
     Optional<ReferenceEntry> chosen;
     if (collection.inverse().isPresent()) {
