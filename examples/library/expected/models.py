@@ -42,7 +42,12 @@ class Base(AsyncAttrs, DeclarativeBase):
 book_authors = Table(
     "book_authors",
     Base.metadata,
-    Column("book_isbn", ForeignKey("books.isbn", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "book_isbn",
+        String(13),
+        ForeignKey("books.isbn", ondelete="CASCADE"),
+        primary_key=True,
+    ),
     Column("author_id", ForeignKey("authors.id", ondelete="CASCADE"), primary_key=True),
 )
 
@@ -50,7 +55,12 @@ book_authors = Table(
 book_tags = Table(
     "book_tags",
     Base.metadata,
-    Column("book_isbn", ForeignKey("books.isbn", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "book_isbn",
+        String(13),
+        ForeignKey("books.isbn", ondelete="CASCADE"),
+        primary_key=True,
+    ),
     Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
 )
 
@@ -227,7 +237,7 @@ class Loan(Base):
         ForeignKey("members.id", ondelete="RESTRICT"), primary_key=True
     )
     copy_id: Mapped[int] = mapped_column(
-        ForeignKey("copies.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("copies.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     borrowed_on: Mapped[date] = mapped_column(
         primary_key=True, server_default=func.current_date()

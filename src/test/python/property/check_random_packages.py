@@ -152,9 +152,20 @@ def check_expectations(
             elif kind == "reference":
                 rel = inspect(cls(model)).relationships[field]
                 if "fk" in e:
-                    fk_cols = [c.name for c in rel.local_columns]
-                    if fk_cols != [e["fk"]]:
+                    fk_cols = sorted(c.name for c in rel.local_columns)
+                    if fk_cols != sorted(e["fk"].split(",")):
                         problems.append(f"{where}: FK columns {fk_cols} != {e['fk']!r}")
+                elif "ondelete" in e:
+                    actions = {
+                        fk.ondelete or ""
+                        for c in rel.local_columns
+                        for fk in c.foreign_keys
+                    }
+                    if actions != {e["ondelete"]}:
+                        problems.append(f"{where}: ondelete {actions} != {e['ondelete']!r}")
+                elif "lazy" in e:
+                    if rel.lazy != e["lazy"]:
+                        problems.append(f"{where}: lazy {rel.lazy!r} != {e['lazy']!r}")
                 elif "back_populates" in e:
                     if (rel.back_populates or "") != e["back_populates"]:
                         problems.append(
@@ -165,12 +176,14 @@ def check_expectations(
                     nullable = all(c.nullable for c in rel.local_columns)
                     if nullable != (e["nullable"] == "true"):
                         problems.append(f"{where}: FK nullable {nullable}")
-            elif kind == "collection":
+            elif kind in ("collection", "scalar_side", "many_to_many"):
                 rel = inspect(cls(model)).relationships[field]
-                if rel.back_populates != e["back_populates"] or not rel.uselist:
-                    problems.append(
-                        f"{where}: collection back_populates {rel.back_populates!r}"
-                    )
+                if rel.back_populates != e["back_populates"]:
+                    problems.append(f"{where}: back_populates {rel.back_populates!r}")
+                if rel.uselist != (kind != "scalar_side"):
+                    problems.append(f"{where}: uselist {rel.uselist!r} for a {kind}")
+                if (rel.secondary is not None) != (kind == "many_to_many"):
+                    problems.append(f"{where}: secondary {rel.secondary!r} for a {kind}")
             elif kind == "default_str":
                 got = column(model, field).default.arg
                 if type(got) is not str or got != value:

@@ -147,6 +147,7 @@ def upgrade() -> None:
             "A member borrowing a copy: an association object with its own columns."
         ),
     )
+    op.create_index(op.f("ix_loans_copy_id"), "loans", ["copy_id"], unique=False)
     op.create_table(
         "reviews",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -233,6 +234,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_reviews_book_isbn"), table_name="reviews")
     op.drop_index(op.f("ix_reviews_author_id"), table_name="reviews")
     op.drop_table("reviews")
+    op.drop_index(op.f("ix_loans_copy_id"), table_name="loans")
     op.drop_table("loans")
     op.drop_index(op.f("ix_copies_edition_book_isbn"), table_name="copies")
     op.drop_table("copies")

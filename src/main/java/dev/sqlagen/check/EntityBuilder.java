@@ -18,11 +18,9 @@ import dev.sqlagen.resolved.ReferentialAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns checked drafts into entities once relationships are paired: foreign-key columns where
@@ -91,7 +89,27 @@ final class EntityBuilder {
         collection(draft, (CollectionEntry) entry).ifPresent(collections::add);
       }
     }
-    return new Entity(draft.name(), draft.table(), draft.model().doc(), columns, references, collections);
+    return new Entity(draft.name(), draft.table(), draft.model().doc(), indexKeyReferences(columns), references, collections);
+  }
+
+  /**
+   * A foreign-key column inside a composite primary key gets an index of its own unless it leads
+   * the key: the key's index serves only lookups by its first column, and the database looks up
+   * by each foreign key when a referenced row is deleted.
+   */
+  private static List<Column> indexKeyReferences(List<Column> columns) {
+    List<Column> key = columns.stream().filter(Column::primaryKey).toList();
+    if (key.size() < 2) {
+      return columns;
+    }
+    List<Column> result = new ArrayList<>(columns.size());
+    for (Column c : columns) {
+      boolean index = c.primaryKey() && c != key.get(0) && c.foreignKey().isPresent() && !c.index();
+      result.add(index
+          ? new Column(c.field(), c.name(), c.type(), c.nullable(), true, c.unique(), true, c.defaultValue(), c.doc(), c.foreignKey())
+          : c);
+    }
+    return result;
   }
 
   private Optional<Collection> collection(ModelDraft owner, CollectionEntry collection) {
@@ -131,9 +149,11 @@ final class EntityBuilder {
     String table = collection.through().or(partner::through).map(n -> n.text())
         .orElse(DbNames.snake(left.name()) + "_" + right.table());
     List<Column> columns = new ArrayList<>();
+    // Models whose names differ only in case (Item, item) are told apart by their tables.
+    boolean sameSnake = DbNames.snake(left.name()).equals(DbNames.snake(right.name()));
     for (ModelDraft side : List.of(left, right)) {
       List<Column> key = keys.primaryKey(side);
-      String prefix = DbNames.snake(side.name());
+      String prefix = sameSnake ? side.table() : DbNames.snake(side.name());
       for (Column keyColumn : key) {
         String name = prefix + "_" + keyColumn.field();
         columns.add(new Column(name, name, keyColumn.type(), false, true, false, false, Optional.empty(), Optional.empty(),
@@ -153,27 +173,31 @@ final class EntityBuilder {
     if (collection.orderBy().isEmpty() || target == null) {
       return List.of();
     }
-    Set<String> columns = new LinkedHashSet<>();
+    // A reference stands for its foreign-key columns, as in @@index.
+    Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
     for (ModelDraft.Entry entry : target.entries()) {
       if (entry instanceof ColumnEntry column) {
-        columns.add(column.column().field());
+        columns.put(column.column().field(), List.of(column.column().field()));
       } else if (entry instanceof ReferenceEntry reference && keys.holdsKey(reference)) {
-        keys.columnsOf(reference, target).forEach(c -> columns.add(c.field()));
+        List<String> fields = keys.columnsOf(reference, target).stream().map(Column::field).toList();
+        fields.forEach(f -> columns.put(f, List.of(f)));
+        columns.putIfAbsent(reference.name(), fields);
       }
     }
     List<OrderTerm> terms = new ArrayList<>();
     for (RelationAttributes.OrderName term : collection.orderBy()) {
-      if (!columns.contains(term.field().text())) {
+      List<String> fields = columns.get(term.field().text());
+      if (fields == null || fields.isEmpty()) {
         diagnostics.report(
             Diagnostic.of(
                 Code.BAD_ORDER_BY,
                 term.field().span(),
                 target.name() + " has no column '" + term.field().text() + "' to order by",
-                Optional.ofNullable(Suggestions.didYouMean(term.field().text(), columns))
-                    .orElse("order by columns of " + target.name() + ": " + String.join(", ", columns))));
+                Optional.ofNullable(Suggestions.didYouMean(term.field().text(), columns.keySet()))
+                    .orElse("order by columns of " + target.name() + ": " + String.join(", ", columns.keySet()))));
         continue;
       }
-      terms.add(new OrderTerm(term.field().text(), term.descending()));
+      fields.forEach(field -> terms.add(new OrderTerm(field, term.descending())));
     }
     return terms;
   }

@@ -61,8 +61,8 @@ final class NameClashes {
             Diagnostic.of(
                 Code.DUPLICATE_TABLE,
                 at,
-                "the link table '" + link.table() + "' of " + link.left() + " and " + link.right() + " has the name of "
-                    + (earlier.startsWith("the link") ? earlier : "model '" + earlier + "''s table"),
+                "the link table '" + link.table() + "' of " + link.left() + " and " + link.right() + " is already "
+                    + (earlier.startsWith("the link") ? earlier + " (two many-to-many pairs between them)" : "the table of model '" + earlier + "'"),
                 "name the link table with @through(\"...\")"));
       }
     }

@@ -66,7 +66,8 @@ final class OneToOneSides {
   }
 
   private void checkScalarSide(ModelDraft owner, ReferenceEntry side) {
-    if (!side.nullable()) {
+    // As written: '@pk' (reported below) makes a reference required.
+    if (!side.field().type().optional()) {
       report(
           side.field().type().name(),
           "the one-to-one side '" + owner.name() + "." + side.name() + "' holds no foreign key, so it cannot be required",

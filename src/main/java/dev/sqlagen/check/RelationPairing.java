@@ -66,6 +66,15 @@ final class RelationPairing {
         // The scalar side of a one-to-one holds no key, and a reference it mirrors is taken.
         .filter(r -> r.target().equals(owner.name()) && !scalarSides.containsKey(r) && !scalarSideOf.containsKey(r))
         .toList();
+    Optional<CollectionEntry> namedBy = collection.inverse().isPresent() ? Optional.empty() : target.collections().stream()
+        .filter(c -> c != collection && c.target().equals(owner.name())
+            && c.inverse().map(n -> n.text().equals(collection.name())).orElse(false))
+        .findFirst();
+    if (namedBy.isPresent()) {
+      // The other side names this collection: a many-to-many, whatever references there are.
+      manyToMany.pairExplicitly(target, namedBy.get(), owner, collection);
+      return;
+    }
     Optional<ReferenceEntry> chosen;
     if (collection.inverse().isPresent()) {
       chosen = named(owner, collection, target, candidates, collection.inverse().get());
@@ -171,6 +180,23 @@ final class RelationPairing {
   }
 
   private void record(ModelDraft owner, CollectionEntry collection, ModelDraft target, ReferenceEntry reference) {
+    collection.through().ifPresent(through -> diagnostics.report(
+        Diagnostic.of(
+            Code.BAD_MANY_TO_MANY,
+            collection.attributeSpan("through"),
+            "'@through' names the link table of a many-to-many, but '" + owner.name() + "." + collection.name()
+                + "' mirrors the reference '" + target.name() + "." + reference.name() + "'",
+            "remove '@through', or pair this collection with a collection of " + target.name() + " by naming it in @inverse")));
+    if (reference.unique()) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.BAD_ONE_TO_ONE,
+              collection.field().name().span(),
+              "'" + target.name() + "." + reference.name() + "' is unique, so its other side holds at most one "
+                  + target.name() + ", not a collection",
+              "make this side a nullable scalar: " + collection.name() + " " + target.name() + "? @inverse(" + reference.name()
+                  + "); or remove '@unique' from the reference"));
+    }
     collection.field().attributes().stream()
         .filter(a -> a.name().text().equals("ondelete"))
         .findFirst()
@@ -201,6 +227,9 @@ final class RelationPairing {
     CollectionEntry paired = inverseOf.get(reference);
     if (paired != null && paired.field().name().text().equals(inverse.text())) {
       return;
+    }
+    if (reference.target().equals(owner.name()) && inverse.text().equals(reference.name())) {
+      return; // a reference naming itself: OneToOneSides reported it
     }
     ReferenceEntry scalarSide = scalarSideOf.get(reference);
     if (scalarSide != null && scalarSide.name().equals(inverse.text())) {

@@ -51,8 +51,8 @@ final class ModelsModulePlanner {
   }
 
   /**
-   * A many-to-many link table: a Core {@code Table} on the same metadata, whose columns take their
-   * types from the keys they reference.
+   * A many-to-many link table: a Core {@code Table} on the same metadata. Its columns are typed
+   * where the annotation-free default would not say it; the rest take the type of their key.
    */
   private List<String> linkTable(LinkTable link) {
     List<PyExpr> args = new ArrayList<>();
@@ -63,6 +63,8 @@ final class ModelsModulePlanner {
       Column.ForeignKey fk = column.foreignKey().orElseThrow();
       List<PyExpr> columnArgs = new ArrayList<>();
       columnArgs.add(PyExpr.str(column.name()));
+      // The key's type without its SQLite autoincrement variant: this column never autoincrements.
+      types.sqlType(column.type(), false).ifPresent(columnArgs::add);
       if (fk.composite().isEmpty()) {
         columnArgs.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")),
             List.of(PyExpr.str(fk.table() + "." + fk.column()), PyExpr.keyword("ondelete", PyExpr.str("CASCADE")))));

@@ -16,8 +16,9 @@ import java.util.Set;
  * Coverage: every scalar type, nullable fields, Python-side and server-side defaults valid for the
  * type, enums and enum defaults, {@code @unique} {@code @index} {@code @column} {@code @@table},
  * references (required to earlier models only, so every cycle goes through a nullable reference;
- * self-references; several references to one model with {@code @inverse} on either side), one-to-many
- * collections, doc comments with hostile text, and hostile names (Python keywords and soft
+ * self-references; several references to one model with {@code @inverse} on either side; references
+ * to composite keys; {@code @ondelete} and {@code @load}), one-to-many collections, one-to-one
+ * references with their scalar side, many-to-many pairs (with and without {@code @through}), doc comments with hostile text, and hostile names (Python keywords and soft
  * keywords, builtins and the generated module's imports, Declarative's reserved names, SQL reserved
  * words, names differing only in case) and hostile strings (quotes, triple quotes, backslashes,
  * newlines, NUL, U+2028, tabs, non-ASCII, astral characters).
@@ -87,8 +88,15 @@ public final class RandomSchema {
 
   private record ModelPlan(String name, boolean referencable, String pkType) {}
 
-  /** A reference; {@code collection} mirrors it (or null), {@code side}: where @inverse is written. */
-  private record Ref(String owner, String field, String target, boolean nullable, String collection, Side side) {}
+  /**
+   * A reference; {@code collection} mirrors it (or null), {@code side}: where @inverse is written.
+   * A {@code unique} one (one-to-one) is mirrored by a scalar field instead of a collection.
+   */
+  private record Ref(String owner, String field, String target, boolean nullable, String collection, Side side,
+      boolean unique, String onDelete, String load) {}
+
+  /** A many-to-many pair: a collection in each model, each naming the other with @inverse. */
+  private record ManyToMany(String a, String b, String inA, String inB, String through) {}
 
   private enum Side { NONE, COLLECTION, REFERENCE }
 
@@ -152,7 +160,7 @@ public final class RandomSchema {
       int kind = rng.nextInt(10);
       String pkType = kind < 5 ? "int" : kind == 5 ? "bigint" : kind == 6 ? "smallint" : kind == 7 ? "uuid"
           : kind == 8 ? "string(" + (8 + rng.nextInt(30)) + ")" : "composite";
-      models.add(new ModelPlan(name, !pkType.equals("composite"), pkType));
+      models.add(new ModelPlan(name, true, pkType));
       globalNames.add(name);
     }
     // References, planned first so the collections can be placed in their targets.
@@ -169,7 +177,13 @@ public final class RandomSchema {
         }
         // A required reference only to an earlier model: cycles go through nullable references.
         boolean nullable = j >= i || rng.nextBoolean();
-        refs.add(new Ref(models.get(i).name, "ref" + refs.size() + "_" + target.name.toLowerCase(Locale.ROOT), target.name, nullable, null, Side.NONE));
+        // One-to-one: unique, to another model with a one-column key.
+        boolean unique = j != i && !target.pkType.equals("composite") && rng.nextInt(5) == 0;
+        int action = rng.nextInt(6);
+        String onDelete = action == 0 ? "cascade" : action == 1 ? "restrict" : action == 2 && nullable ? "set_null" : null;
+        String load = rng.nextInt(4) == 0 ? (rng.nextBoolean() ? "selectin" : "joined") : null;
+        refs.add(new Ref(models.get(i).name, "ref" + refs.size() + "_" + target.name.toLowerCase(Locale.ROOT), target.name, nullable,
+            null, Side.NONE, unique, onDelete, load));
       }
     }
     // Pairing: a mirrored reference gets a collection in its target; where the owner has several
@@ -182,7 +196,25 @@ public final class RandomSchema {
       long backs = refs.stream().filter(r -> r.owner.equals(ref.owner) && r.target.equals(ref.target)).count();
       int pick = rng.nextInt(3);
       Side side = pick == 0 && backs == 1 ? Side.NONE : pick == 2 ? Side.REFERENCE : Side.COLLECTION;
-      refs.set(k, new Ref(ref.owner, ref.field, ref.target, ref.nullable, "coll" + k + "_" + ref.owner.toLowerCase(Locale.ROOT), side));
+      if (ref.unique) {
+        side = Side.COLLECTION; // the scalar side names its reference: that is what makes it one
+      }
+      String mirror = (ref.unique ? "one" : "coll") + k + "_" + ref.owner.toLowerCase(Locale.ROOT);
+      refs.set(k, new Ref(ref.owner, ref.field, ref.target, ref.nullable, mirror, side, ref.unique, ref.onDelete, ref.load));
+    }
+    // Many-to-many pairs between two different models.
+    int pairCount = models.size() < 2 ? 0 : rng.nextInt(3);
+    for (int k = 0; k < pairCount; k++) {
+      int i = rng.nextInt(models.size());
+      int j = rng.nextInt(models.size());
+      if (i != j) {
+        String a = models.get(i).name;
+        String b = models.get(j).name;
+        // A second pair between the same models needs a link table name of its own.
+        boolean again = manyToMany.stream().anyMatch(m -> Set.of(m.a, m.b).equals(Set.of(a, b)));
+        manyToMany.add(new ManyToMany(a, b, "mm" + k + "_" + b.toLowerCase(Locale.ROOT), "mm" + k + "_" + a.toLowerCase(Locale.ROOT),
+            again || rng.nextBoolean() ? "link_" + k : null));
+      }
     }
     Set<String> tables = new HashSet<>();
     Set<String> enumTypeNames = new HashSet<>();
@@ -201,6 +233,7 @@ public final class RandomSchema {
   }
 
   private final Set<String> usedEnums = new HashSet<>();
+  private final List<ManyToMany> manyToMany = new ArrayList<>();
 
   private void model(ModelPlan model, List<ModelPlan> models, List<Ref> refs, Map<String, List<String>> enums,
       Set<String> globalNames, Set<String> tables, Set<String> enumTypeNames) {
@@ -268,13 +301,29 @@ public final class RandomSchema {
         continue;
       }
       doc("field", model.name, ref.collection);
-      out.append("  ").append(ref.collection).append(' ').append(ref.owner).append("[]");
+      out.append("  ").append(ref.collection).append(' ').append(ref.owner).append(ref.unique ? "?" : "[]");
       if (ref.side == Side.COLLECTION) {
         out.append(" @inverse(").append(ref.field).append(')');
       }
       out.append('\n');
       attributes.add(ref.collection);
-      expect("collection", model.name, ref.collection, "back_populates", ref.field);
+      expect(ref.unique ? "scalar_side" : "collection", model.name, ref.collection, "back_populates", ref.field);
+    }
+    for (ManyToMany pair : manyToMany) {
+      boolean inA = pair.a.equals(model.name);
+      if (!inA && !pair.b.equals(model.name)) {
+        continue;
+      }
+      String field = inA ? pair.inA : pair.inB;
+      String other = inA ? pair.inB : pair.inA;
+      doc("field", model.name, field);
+      out.append("  ").append(field).append(' ').append(inA ? pair.b : pair.a).append("[] @inverse(").append(other).append(')');
+      if (inA && pair.through != null) {
+        out.append(" @through(").append(quote(pair.through)).append(')');
+      }
+      out.append('\n');
+      attributes.add(field);
+      expect("many_to_many", model.name, field, "back_populates", other);
     }
     out.append("}\n\n");
     expect("attributes", model.name, null, "names", String.join(",", attributes));
@@ -283,27 +332,38 @@ public final class RandomSchema {
   private void reference(Ref ref, List<Ref> refs, List<ModelPlan> models, Set<String> pyNames, Set<String> columns,
       List<String> attributes) {
     ModelPlan target = models.stream().filter(m -> m.name.equals(ref.target)).findFirst().orElseThrow();
-    String fk = ref.field + "_id";
+    List<String> keys = target.pkType.equals("composite") ? List.of("k1", "k2") : List.of("id");
     boolean customFk = rng.nextInt(4) == 0;
-    if (customFk) {
-      fk = "fk_" + ref.field;
-    }
+    List<String> fks = keys.stream().map(k -> customFk ? "fk_" + ref.field + (keys.size() > 1 ? "_" + k : "") : ref.field + "_" + k).toList();
     doc("field", ref.owner, ref.field);
     out.append("  ").append(ref.field).append(' ').append(ref.target).append(ref.nullable ? "?" : "");
     if (customFk) {
-      out.append(" @fk(").append(fk).append(')');
+      out.append(" @fk(").append(String.join(", ", fks)).append(')');
     }
     if (ref.side == Side.REFERENCE) {
       out.append(" @inverse(").append(ref.collection).append(')');
     }
+    if (ref.unique) {
+      out.append(" @unique");
+    }
+    if (ref.onDelete != null) {
+      out.append(" @ondelete(").append(ref.onDelete).append(')');
+    }
+    if (ref.load != null) {
+      out.append(" @load(").append(ref.load).append(')');
+    }
     out.append('\n');
     pyNames.add(ref.field);
-    pyNames.add(fk);
-    columns.add(fk.toLowerCase(Locale.ROOT));
-    attributes.add(fk);
+    for (String fk : fks) {
+      pyNames.add(fk);
+      columns.add(fk.toLowerCase(Locale.ROOT));
+      attributes.add(fk);
+    }
     attributes.add(ref.field);
     expect("reference", ref.owner, ref.field, "nullable", Boolean.toString(ref.nullable));
-    expect("reference", ref.owner, ref.field, "fk", fk);
+    expect("reference", ref.owner, ref.field, "fk", String.join(",", fks));
+    expect("reference", ref.owner, ref.field, "ondelete", ref.onDelete == null ? "" : ref.onDelete.toUpperCase(Locale.ROOT).replace('_', ' '));
+    expect("reference", ref.owner, ref.field, "lazy", ref.load == null ? "select" : ref.load);
     expect("reference", ref.owner, ref.field, "back_populates", ref.collection == null ? "" : ref.collection);
   }
 
