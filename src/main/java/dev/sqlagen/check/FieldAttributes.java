@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * The attributes of one field, validated against what its kind of field allows: columns take
- * {@code @pk @unique @index @column("name")}, references take {@code @fk(name) @inverse(field)},
- * collections take {@code @inverse(field)}.
+ * {@code @pk @unique @index @column("name") @check @onupdate @identity @computed}, references take
+ * {@code @fk(name) @inverse(field)}, collections take {@code @inverse(field)}. The arguments of
+ * the table and value-source attributes are checked by {@link ColumnConstructs}.
  */
 record FieldAttributes(
     boolean primaryKey,
@@ -26,11 +27,20 @@ record FieldAttributes(
     boolean index,
     Optional<Name> column,
     Optional<Name> foreignKey,
-    Optional<Name> inverse) {
+    Optional<Name> inverse,
+    Map<String, Attribute> given) {
+  FieldAttributes {
+    given = Map.copyOf(given);
+  }
+
+  /** An accepted attribute of a field, such as {@code check} for {@code @check("qty > 0")}. */
+  Optional<Attribute> get(String name) {
+    return Optional.ofNullable(given.get(name));
+  }
 
   /** What a field is, which decides the attributes it may carry. */
   enum FieldKind {
-    COLUMN(Set.of("pk", "unique", "index", "column")),
+    COLUMN(Set.of("pk", "unique", "index", "column", "check", "onupdate", "identity", "computed")),
     REFERENCE(Set.of("fk", "inverse")),
     COLLECTION(Set.of("inverse"));
 
@@ -41,7 +51,10 @@ record FieldAttributes(
     }
   }
 
-  private static final Set<String> ALL = Set.of("pk", "unique", "index", "column", "fk", "inverse");
+  private static final Set<String> ALL =
+      Set.of("pk", "unique", "index", "column", "fk", "inverse", "check", "onupdate", "identity", "computed");
+  /** Attributes whose arguments {@link ColumnConstructs} checks, knowing the column's type. */
+  private static final Set<String> COLUMN_CONSTRUCTS = Set.of("check", "onupdate", "identity", "computed");
 
   static FieldAttributes read(Field field, FieldKind kind, Diagnostics diagnostics) {
     Map<String, Attribute> seen = new HashMap<>();
@@ -64,7 +77,7 @@ record FieldAttributes(
       } else if (seen.putIfAbsent(name, attribute) != null) {
         diagnostics.report(
             Diagnostic.of(Code.DUPLICATE_ATTRIBUTE, attribute.span(), "'@" + name + "' is given twice", "remove one"));
-      } else {
+      } else if (!COLUMN_CONSTRUCTS.contains(name)) {
         checkArguments(attribute, diagnostics);
       }
     }
@@ -74,7 +87,8 @@ record FieldAttributes(
         seen.containsKey("index"),
         nameArgument(seen.get("column")),
         nameArgument(seen.get("fk")),
-        nameArgument(seen.get("inverse")));
+        nameArgument(seen.get("inverse")),
+        seen);
   }
 
   /** Spellings from SQL, Prisma and SQLAlchemy, and the attribute each stands for. */
@@ -94,6 +108,11 @@ record FieldAttributes(
           Map.entry("foreign_key", "fk"),
           Map.entry("foreignkey", "fk"),
           Map.entry("back_populates", "inverse"),
+          Map.entry("constraint", "check"),
+          Map.entry("on_update", "onupdate"),
+          Map.entry("updated", "onupdate"),
+          Map.entry("autoincrement", "identity"),
+          Map.entry("generated", "computed"),
           Map.entry("backref", "inverse"));
 
   /** {@code @pk}, or a spelling of it that is reported with "did you mean '@pk'?". */
@@ -115,7 +134,7 @@ record FieldAttributes(
     String alias = ALIASES.get(lower);
     Optional<String> near = alias != null ? Optional.of(alias) : Suggestions.nearest(name, ALL);
     return near.map(s -> "did you mean '@" + s + "'?")
-        .orElse("field attributes are @pk, @unique, @index, @column, @fk and @inverse");
+        .orElse("field attributes are @pk, @unique, @index, @column, @check, @onupdate, @identity, @computed, @fk and @inverse");
   }
 
   private static String describe(FieldKind kind) {
@@ -128,7 +147,7 @@ record FieldAttributes(
 
   private static String allowedHint(FieldKind kind) {
     return switch (kind) {
-      case COLUMN -> "a column takes @pk, @unique, @index and @column(\"name\")";
+      case COLUMN -> "a column takes @pk, @unique, @index, @column(\"name\"), @check, @onupdate, @identity and @computed";
       case REFERENCE -> "a reference takes @fk(column_name) and @inverse(field); its foreign key is indexed already";
       case COLLECTION -> "a collection takes @inverse(field)";
     };

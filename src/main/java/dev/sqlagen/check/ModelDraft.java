@@ -12,7 +12,7 @@ import java.util.Optional;
  * Entries keep declaration order, which the generated class keeps too. {@code incomplete} says
  * that some field's type did not resolve, so checks across models should not pile on.
  */
-record ModelDraft(Model model, String table, List<Entry> entries, boolean incomplete) {
+record ModelDraft(Model model, String table, Optional<String> schema, List<Entry> entries, boolean incomplete) {
   ModelDraft {
     entries = List.copyOf(entries);
   }
@@ -41,8 +41,8 @@ record ModelDraft(Model model, String table, List<Entry> entries, boolean incomp
     Field field();
   }
 
-  /** A scalar field: one column. */
-  record ColumnEntry(Field field, Column column) implements Entry {}
+  /** A scalar field: one column, and the SQL of its {@code @check}, if any. */
+  record ColumnEntry(Field field, Column column, Optional<String> check) implements Entry {}
 
   /** A many-to-one reference; its foreign-key column is made once the target's key is known. */
   record ReferenceEntry(Field field, String target, boolean nullable, Optional<Name> foreignKey, Optional<Name> inverse)

@@ -163,12 +163,18 @@ public final class SchemaChecker {
     List<Column> columns = new ArrayList<>();
     List<Reference> references = new ArrayList<>();
     List<Collection> collections = new ArrayList<>();
+    Map<String, List<String>> fieldColumns = new LinkedHashMap<>();
+    boolean unresolved = draft.incomplete();
     for (ModelDraft.Entry entry : draft.entries()) {
       if (entry instanceof ColumnEntry column) {
         columns.add(column.column());
+        fieldColumns.put(column.field().name().text(), List.of(column.column().name()));
       } else if (entry instanceof ReferenceEntry reference) {
-        foreignKey(reference, drafts.get(reference.target())).ifPresent(fk -> {
+        Optional<Column> key = foreignKey(reference, drafts.get(reference.target()));
+        unresolved |= key.isEmpty();
+        key.ifPresent(fk -> {
           columns.add(fk);
+          fieldColumns.put(reference.field().name().text(), List.of(fk.name()));
           Optional<String> inverse =
               Optional.ofNullable(inverses.get(reference)).map(c -> c.field().name().text());
           references.add(
@@ -182,6 +188,7 @@ public final class SchemaChecker {
         });
       } else {
         CollectionEntry collection = (CollectionEntry) entry;
+        fieldColumns.put(collection.field().name().text(), List.of());
         ReferenceEntry reference = mirrored.get(collection);
         if (reference != null) {
           collections.add(new Collection(
@@ -189,7 +196,10 @@ public final class SchemaChecker {
         }
       }
     }
-    return new Entity(draft.name(), draft.table(), draft.model().doc(), columns, references, collections);
+    List<dev.sqlagen.resolved.TableConstraint> constraints = unresolved
+        ? List.of() // a field without its column would be reported as unknown; its error is out already
+        : TableConstructs.resolve(diagnostics, draft, columns, fieldColumns);
+    return new Entity(draft.name(), draft.table(), draft.model().doc(), columns, references, collections, draft.schema(), constraints);
   }
 
   /** The foreign-key column of a reference: typed like the target's primary key, and indexed. */
@@ -222,7 +232,8 @@ public final class SchemaChecker {
             true,
             Optional.empty(),
             Optional.empty(),
-            Optional.of(new Column.ForeignKey(target.table(), targetKey.name()))));
+            Optional.of(new Column.ForeignKey(target.table(), targetKey.name(), target.schema())),
+            dev.sqlagen.resolved.ColumnOptions.NONE));
   }
 
   /** Enum checks: members present, distinct, and usable as Python names. */

@@ -6,6 +6,7 @@ import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.EnumType;
 import dev.sqlagen.resolved.ResolvedSchema;
+import dev.sqlagen.resolved.TableConstraint;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Computes the first revision from a schema: enum types, then tables in foreign-key order with
- * their indexes, then foreign keys that close a cycle; the downgrade undoes each step in reverse.
+ * Computes the first revision from a schema: PostgreSQL schemas, enum types, then tables in
+ * foreign-key order with their indexes, then foreign keys that close a cycle; the downgrade undoes each step in reverse.
  */
 public final class MigrationPlanner {
   /** The id of the first revision: fixed, so that output is deterministic. */
@@ -25,6 +26,8 @@ public final class MigrationPlanner {
   public static Migration initial(ResolvedSchema schema, String message) {
     TableOrder order = TableOrder.of(schema);
     List<Operation> upgrade = new ArrayList<>();
+    schema.entities().stream().flatMap(e -> e.schema().stream()).distinct().sorted()
+        .forEach(name -> upgrade.add(new Operation.CreateSchema(name)));
     for (EnumType type : usedEnums(schema)) {
       upgrade.add(new Operation.CreateEnum(type.dbName(), type.members()));
     }
@@ -34,7 +37,7 @@ public final class MigrationPlanner {
       upgrade.addAll(indexes(entity));
       for (Column column : entity.columns()) {
         if (order.isDeferred(entity, column)) {
-          deferred.add(new Operation.AddForeignKey(foreignKey(entity, column, true), entity.table()));
+          deferred.add(new Operation.AddForeignKey(foreignKey(entity, column, true), entity.table(), entity.schema()));
         }
       }
     }
@@ -66,7 +69,8 @@ public final class MigrationPlanner {
           column.nullable(),
           column.primaryKey() && singleKey && column.type().isInteger(),
           column.defaultValue().filter(d -> d.serverSide()),
-          column.doc()));
+          column.doc(),
+          column.options()));
     }
     List<Constraint> constraints = new ArrayList<>();
     for (Column column : entity.columns()) {
@@ -81,7 +85,14 @@ public final class MigrationPlanner {
         constraints.add(new Constraint.Unique(ConstraintNames.unique(entity.table(), column.name()), List.of(column.name())));
       }
     }
-    return new Operation.CreateTable(entity.table(), columns, sortedForeignKeysFirst(constraints), entity.doc());
+    for (TableConstraint constraint : entity.constraints()) {
+      if (constraint instanceof TableConstraint.Check check) {
+        constraints.add(new Constraint.Check(check.dbName(), check.sql()));
+      } else if (constraint instanceof TableConstraint.Unique unique) {
+        constraints.add(new Constraint.Unique(unique.dbName(), unique.columns()));
+      }
+    }
+    return new Operation.CreateTable(entity.table(), columns, sortedForeignKeysFirst(constraints), entity.doc(), entity.schema());
   }
 
   /** Foreign keys sorted by name, as Alembic's autogenerate writes them, then the rest. */
@@ -92,13 +103,22 @@ public final class MigrationPlanner {
     return sorted;
   }
 
-  /** One index per indexed column; an indexed unique column gets a unique index. */
+  /**
+   * One index per indexed column (an indexed unique column gets a unique index), and the
+   * table-level indexes, sorted by name as autogenerate does.
+   */
   private static List<Operation> indexes(Entity entity) {
     List<Operation> indexes = new ArrayList<>();
     for (Column column : entity.columns()) {
       if (column.index()) {
         indexes.add(new Operation.CreateIndex(
-            ConstraintNames.index(entity.table(), column.name()), entity.table(), List.of(column.name()), column.unique()));
+            ConstraintNames.index(entity.table(), column.name()), entity.table(),
+            List.of(new TableConstraint.IndexColumn(column.name(), false)), column.unique(), entity.schema()));
+      }
+    }
+    for (TableConstraint constraint : entity.constraints()) {
+      if (constraint instanceof TableConstraint.Index index) {
+        indexes.add(new Operation.CreateIndex(index.dbName(), entity.table(), index.columns(), index.unique(), entity.schema()));
       }
     }
     indexes.sort((a, b) -> ((Operation.CreateIndex) a).name().compareTo(((Operation.CreateIndex) b).name()));
@@ -112,7 +132,8 @@ public final class MigrationPlanner {
         List.of(column.name()),
         target.table(),
         List.of(target.column()),
-        useAlter);
+        useAlter,
+        target.schema());
   }
 
   /** The downgrade: every upgrade step undone, last first. */
@@ -120,14 +141,16 @@ public final class MigrationPlanner {
     List<Operation> downgrade = new ArrayList<>();
     for (int i = upgrade.size() - 1; i >= 0; i--) {
       Operation op = upgrade.get(i);
-      if (op instanceof Operation.CreateEnum e) {
+      if (op instanceof Operation.CreateSchema s) {
+        downgrade.add(new Operation.DropSchema(s.name()));
+      } else if (op instanceof Operation.CreateEnum e) {
         downgrade.add(new Operation.DropEnum(e.name(), e.values()));
       } else if (op instanceof Operation.CreateTable t) {
-        downgrade.add(new Operation.DropTable(t.table()));
+        downgrade.add(new Operation.DropTable(t.table(), t.schema()));
       } else if (op instanceof Operation.CreateIndex ix) {
-        downgrade.add(new Operation.DropIndex(ix.name(), ix.table()));
+        downgrade.add(new Operation.DropIndex(ix.name(), ix.table(), ix.schema()));
       } else if (op instanceof Operation.AddForeignKey fk) {
-        downgrade.add(new Operation.DropForeignKey(fk.foreignKey().name(), fk.table()));
+        downgrade.add(new Operation.DropForeignKey(fk.foreignKey().name(), fk.table(), fk.schema()));
       } else {
         throw new IllegalArgumentException("no inverse for " + op);
       }

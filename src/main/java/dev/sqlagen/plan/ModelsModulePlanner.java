@@ -69,8 +69,8 @@ final class ModelsModulePlanner {
   private ClassView baseClass() {
     List<PyExpr> convention =
         List.of(
-            PyExpr.entry("ix", PyExpr.str("ix_%(column_0_label)s")),
-            PyExpr.entry("uq", PyExpr.str("uq_%(table_name)s_%(column_0_name)s")),
+            PyExpr.entry("ix", PyExpr.str("ix_%(table_name)s_%(column_0_N_name)s")),
+            PyExpr.entry("uq", PyExpr.str("uq_%(table_name)s_%(column_0_N_name)s")),
             PyExpr.entry("ck", PyExpr.str("ck_%(table_name)s_%(constraint_name)s")),
             PyExpr.entry("fk", PyExpr.str("fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s")),
             PyExpr.entry("pk", PyExpr.str("pk_%(table_name)s")));

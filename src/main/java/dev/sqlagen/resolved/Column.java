@@ -17,8 +17,10 @@ public record Column(
     boolean index,
     Optional<ColumnDefault> defaultValue,
     Optional<String> doc,
-    Optional<ForeignKey> foreignKey) {
+    Optional<ForeignKey> foreignKey,
+    ColumnOptions options) {
   public Column {
+    Objects.requireNonNull(options, "options");
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -30,11 +32,21 @@ public record Column(
     }
   }
 
-  /** Where a foreign-key column points: a table and one of its columns. */
-  public record ForeignKey(String table, String column) {
+  /** Where a foreign-key column points: a table (in a PostgreSQL schema, if any) and one of its columns. */
+  public record ForeignKey(String table, String column, Optional<String> schema) {
     public ForeignKey {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(schema, "schema");
+    }
+
+    public ForeignKey(String table, String column) {
+      this(table, column, Optional.empty());
+    }
+
+    /** {@code table.column}, or {@code schema.table.column}: how ForeignKey() names its target. */
+    public String target() {
+      return schema.map(s -> s + ".").orElse("") + table + "." + column;
     }
   }
 }
