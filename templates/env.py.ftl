@@ -14,6 +14,87 @@ if config.config_file_name is not None:
     fileConfig(config.config_file_name)
 
 target_metadata = Base.metadata
+<#if view.notComparedOnSqlite?has_content>
+
+# What SQLite cannot report as declared, so autogenerate does not compare it
+# there: indexes with a descending column (SQLite does not report the order),
+# and foreign keys between schemas (left out on SQLite, which has no schemas).
+<#list view.notComparedOnSqlite as line>
+${line}
+</#list>
+</#if>
+<#if view.compareOptions>
+
+
+def compare_options(dialect_name: str) -> dict[str, Any]:
+    """How autogenerate compares the models with a database of this kind."""
+    if dialect_name == "sqlite":
+        return {
+<#if view.schemas?has_content>
+            "target_metadata": without_schemas(),
+<#else>
+            "target_metadata": target_metadata,
+</#if>
+<#if view.notComparedOnSqlite?has_content>
+            "include_object": include_on_sqlite,
+</#if>
+        }
+<#if view.schemas?has_content>
+    return {
+        "target_metadata": target_metadata,
+        "include_schemas": True,
+        "include_name": include_name,
+    }
+<#else>
+    return {"target_metadata": target_metadata}
+</#if>
+</#if>
+<#if view.schemas?has_content>
+
+
+def include_name(
+    name: str | None, type_: str, parent_names: Mapping[str, str | None]
+) -> bool:
+    """Compare the default schema and the models' own (SCHEMAS), no other."""
+    return type_ != "schema" or name is None or name in SCHEMAS
+
+
+def without_schemas() -> MetaData:
+    """The tables as SQLite holds them: all in the main database (see database.py)."""
+    metadata = MetaData(naming_convention=target_metadata.naming_convention)
+    for table in target_metadata.sorted_tables:
+        # None (the table) and BLANK_SCHEMA (what it references) mean no schema,
+        # as to_metadata() documents; its type hints admit only names.
+        table.to_metadata(
+            metadata,
+            schema=None,  # type: ignore[arg-type]
+            referred_schema_fn=_main_database,
+        )
+    return metadata
+
+
+def _main_database(
+    table: Table,
+    to_schema: str | None,
+    constraint: ForeignKeyConstraint,
+    referred_schema: str | None,
+) -> Any:
+    return BLANK_SCHEMA
+</#if>
+<#if view.notComparedOnSqlite?has_content>
+
+
+def include_on_sqlite(
+    object_: SchemaItem,
+    name: str | None,
+    type_: str,
+    reflected: bool,
+    compare_to: SchemaItem | None,
+) -> bool:
+    """Leave out what SQLite cannot report as declared."""
+    kinds = ("index", "foreign_key_constraint")
+    return not (type_ in kinds and name in NOT_COMPARED_ON_SQLITE)
+</#if>
 
 
 def run_migrations_offline() -> None:
@@ -39,9 +120,15 @@ def do_run_migrations(connection: Connection) -> None:
     """Run the migrations on one connection."""
     context.configure(
         connection=connection,
+<#if view.compareOptions>
+        # SQLite alters tables by copying them: Alembic's batch mode does that.
+        render_as_batch=connection.dialect.name == "sqlite",
+        **compare_options(connection.dialect.name),
+<#else>
         target_metadata=target_metadata,
         # SQLite alters tables by copying them: Alembic's batch mode does that.
         render_as_batch=connection.dialect.name == "sqlite",
+</#if>
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -49,7 +136,14 @@ def do_run_migrations(connection: Connection) -> None:
 
 async def run_async_migrations() -> None:
     """Run the migrations through the asyncio driver."""
+<#if view.schemas?has_content>
+    url = async_url()
+    engine = create_async_engine(
+        url, poolclass=pool.NullPool, execution_options=execution_options(url)
+    )
+<#else>
     engine = create_async_engine(async_url(), poolclass=pool.NullPool)
+</#if>
     async with engine.connect() as connection:
         await connection.run_sync(do_run_migrations)
     await engine.dispose()
@@ -63,13 +157,26 @@ def run_migrations_online() -> None:
 
 def run_migrations_online() -> None:
     """Run the migrations on a connection to the configured database."""
+<#if view.schemas?has_content>
+    url = sync_url()
+    engine = create_engine(
+        url, poolclass=pool.NullPool, execution_options=execution_options(url)
+    )
+<#else>
     engine = create_engine(sync_url(), poolclass=pool.NullPool)
+</#if>
     with engine.connect() as connection:
         context.configure(
             connection=connection,
+<#if view.compareOptions>
+            # SQLite alters tables by copying them: Alembic's batch mode does that.
+            render_as_batch=connection.dialect.name == "sqlite",
+            **compare_options(connection.dialect.name),
+<#else>
             target_metadata=target_metadata,
             # SQLite alters tables by copying them: Alembic's batch mode does that.
             render_as_batch=connection.dialect.name == "sqlite",
+</#if>
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -23,7 +23,13 @@ def enable_sqlite_foreign_keys(engine: Engine) -> None:
 <#if view.sync>
 
 
+<#if view.schemas?has_content>
+engine: Engine = create_engine(
+    sync_url(), execution_options=execution_options(sync_url())
+)
+<#else>
 engine: Engine = create_engine(sync_url())
+</#if>
 enable_sqlite_foreign_keys(engine)
 SessionLocal = sessionmaker(engine)
 </#if>
@@ -34,7 +40,13 @@ SessionLocal = sessionmaker(engine)
 
 
 </#if>
+<#if view.schemas?has_content>
+async_engine: AsyncEngine = create_async_engine(
+    async_url(), execution_options=execution_options(async_url())
+)
+<#else>
 async_engine: AsyncEngine = create_async_engine(async_url())
+</#if>
 enable_sqlite_foreign_keys(async_engine.sync_engine)
 AsyncSessionLocal = async_sessionmaker(async_engine, expire_on_commit=False)
 </#if>

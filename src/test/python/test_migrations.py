@@ -192,8 +192,10 @@ def existing_tables(migration: MigrationRun) -> dict[str, set[str]]:
     try:
         inspector = inspect(engine)
         for table in migration.tables():
-            if inspector.has_table(table.name, schema=table.schema):
-                columns = inspector.get_columns(table.name, schema=table.schema)
+            # SQLite has no schemas: the package keeps such tables in main.
+            schema = table.schema if migration.kind == POSTGRESQL else None
+            if inspector.has_table(table.name, schema=schema):
+                columns = inspector.get_columns(table.name, schema=schema)
                 found[table.key] = {column["name"] for column in columns}
     finally:
         engine.dispose()

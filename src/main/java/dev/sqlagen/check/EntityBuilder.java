@@ -15,6 +15,8 @@ import dev.sqlagen.resolved.LinkTable;
 import dev.sqlagen.resolved.OrderTerm;
 import dev.sqlagen.resolved.Reference;
 import dev.sqlagen.resolved.ReferentialAction;
+import dev.sqlagen.resolved.TableConstraint;
+import dev.sqlagen.resolved.ColumnOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -66,9 +68,14 @@ final class EntityBuilder {
     List<Column> columns = new ArrayList<>();
     List<Reference> references = new ArrayList<>();
     List<Collection> collections = new ArrayList<>();
+    // What each field stands for in @@index, @@unique and the like: its database columns.
+    Map<String, List<String>> fieldColumns = new java.util.LinkedHashMap<>();
+    boolean unresolved = draft.incomplete();
     for (ModelDraft.Entry entry : draft.entries()) {
+      fieldColumns.put(entry.field().name().text(), List.of());
       if (entry instanceof ColumnEntry column) {
         columns.add(column.column());
+        fieldColumns.put(column.field().name().text(), List.of(column.column().name()));
       } else if (entry instanceof ReferenceEntry reference && scalarSides.containsKey(reference)) {
         ReferenceEntry owner = scalarSides.get(reference);
         collections.add(new Collection(
@@ -77,9 +84,11 @@ final class EntityBuilder {
       } else if (entry instanceof ReferenceEntry reference) {
         List<Column> foreignKey = keys.columnsOf(reference, draft);
         if (foreignKey.isEmpty()) {
+          unresolved = true;
           continue; // reported on the target model or the reference already
         }
         columns.addAll(foreignKey);
+        fieldColumns.put(reference.name(), foreignKey.stream().map(Column::name).toList());
         Optional<String> inverse = Optional.ofNullable(pairs.inverseOf().get(reference)).map(CollectionEntry::name)
             .or(() -> Optional.ofNullable(scalarSideOf.get(reference)).map(ReferenceEntry::name));
         references.add(new Reference(
@@ -89,7 +98,12 @@ final class EntityBuilder {
         collection(draft, (CollectionEntry) entry).ifPresent(collections::add);
       }
     }
-    return new Entity(draft.name(), draft.table(), draft.model().doc(), indexKeyReferences(columns), references, collections);
+    columns = indexKeyReferences(columns);
+    List<TableConstraint> constraints = unresolved
+        ? List.of() // a field without its column would be reported as unknown; its error is out already
+        : TableConstructs.resolve(diagnostics, draft, columns, fieldColumns);
+    return new Entity(
+        draft.name(), draft.table(), draft.model().doc(), columns, references, collections, draft.schema(), constraints);
   }
 
   /**
@@ -106,7 +120,8 @@ final class EntityBuilder {
     for (Column c : columns) {
       boolean index = c.primaryKey() && c != key.get(0) && c.foreignKey().isPresent() && !c.index();
       result.add(index
-          ? new Column(c.field(), c.name(), c.type(), c.nullable(), true, c.unique(), true, c.defaultValue(), c.doc(), c.foreignKey())
+          ? new Column(c.field(), c.name(), c.type(), c.nullable(), true, c.unique(), true, c.defaultValue(), c.doc(), c.foreignKey(),
+              c.options())
           : c);
     }
     return result;
@@ -157,12 +172,14 @@ final class EntityBuilder {
       for (Column keyColumn : key) {
         String name = prefix + "_" + keyColumn.field();
         columns.add(new Column(name, name, keyColumn.type(), false, true, false, false, Optional.empty(), Optional.empty(),
-            Optional.of(new Column.ForeignKey(side.table(), keyColumn.name(), Optional.of(ReferentialAction.CASCADE), Optional.empty(),
-                key.size() > 1 ? Optional.of(prefix) : Optional.empty()))));
+            Optional.of(new Column.ForeignKey(side.table(), keyColumn.name(), side.schema(), Optional.of(ReferentialAction.CASCADE),
+                Optional.empty(), key.size() > 1 ? Optional.of(prefix) : Optional.empty())),
+            ColumnOptions.NONE));
       }
     }
     if (columns.size() >= 2) {
-      linkTables.add(new LinkTable(table, left.name(), right.name(), columns));
+      // In the schema of its left model, like the rest of that model's tables.
+      linkTables.add(new LinkTable(table, left.schema(), left.name(), right.name(), columns));
     }
     return table;
   }

@@ -17,9 +17,11 @@ import java.util.Set;
 
 /**
  * The attributes of one field, validated against what its kind of field allows: columns take
- * {@code @pk @unique @index @column("name")}; references take {@code @fk(name) @inverse(field)
- * @pk @unique} and the relationship attributes; collections take {@code @inverse(field)} and the
- * relationship attributes, whose arguments {@link RelationAttributes} reads.
+ * {@code @pk @unique @index @column("name") @check @onupdate @identity @computed}; references take
+ * {@code @fk(name) @inverse(field) @pk @unique} and the relationship attributes; collections take
+ * {@code @inverse(field)} and the relationship attributes. The arguments of the relationship
+ * attributes are read by {@link RelationAttributes}; those of the table and value-source
+ * attributes are checked by {@link ColumnConstructs}.
  */
 record FieldAttributes(
     boolean primaryKey,
@@ -29,10 +31,13 @@ record FieldAttributes(
     List<Name> foreignKey,
     Optional<Name> inverse,
     Map<String, Attribute> given) {
+  FieldAttributes {
+    given = Map.copyOf(given);
+  }
 
   /** What a field is, which decides the attributes it may carry. */
   enum FieldKind {
-    COLUMN(Set.of("pk", "unique", "index", "column")),
+    COLUMN(Set.of("pk", "unique", "index", "column", "check", "onupdate", "identity", "computed")),
     REFERENCE(Set.of("fk", "inverse", "pk", "unique", "ondelete", "onupdate", "load")),
     COLLECTION(Set.of("inverse", "load", "order_by", "through", "ondelete"));
 
@@ -44,7 +49,10 @@ record FieldAttributes(
   }
 
   private static final Set<String> ALL =
-      Set.of("pk", "unique", "index", "column", "fk", "inverse", "ondelete", "onupdate", "load", "order_by", "through");
+      Set.of("pk", "unique", "index", "column", "fk", "inverse", "ondelete", "onupdate", "load", "order_by", "through",
+          "check", "identity", "computed");
+  /** Attributes whose arguments {@link ColumnConstructs} checks, knowing the column's type. */
+  private static final Set<String> COLUMN_CONSTRUCTS = Set.of("check", "onupdate", "identity", "computed");
 
   static FieldAttributes read(Field field, FieldKind kind, Diagnostics diagnostics) {
     Map<String, Attribute> seen = new HashMap<>();
@@ -67,7 +75,7 @@ record FieldAttributes(
       } else if (seen.putIfAbsent(name, attribute) != null) {
         diagnostics.report(
             Diagnostic.of(Code.DUPLICATE_ATTRIBUTE, attribute.span(), "'@" + name + "' is given twice", "remove one"));
-      } else {
+      } else if (!COLUMN_CONSTRUCTS.contains(name)) {
         checkArguments(attribute, diagnostics);
       }
     }
@@ -81,7 +89,7 @@ record FieldAttributes(
         seen);
   }
 
-  /** The attribute if it was given once and well-formed so far. */
+  /** The attribute if it was given once and well-formed so far, such as {@code check} for {@code @check("qty > 0")}. */
   Optional<Attribute> attribute(String name) {
     return Optional.ofNullable(given.get(name));
   }
@@ -110,7 +118,11 @@ record FieldAttributes(
           Map.entry("lazy", "load"),
           Map.entry("orderby", "order_by"),
           Map.entry("order", "order_by"),
-          Map.entry("secondary", "through"));
+          Map.entry("secondary", "through"),
+          Map.entry("constraint", "check"),
+          Map.entry("updated", "onupdate"),
+          Map.entry("autoincrement", "identity"),
+          Map.entry("generated", "computed"));
 
   /** {@code @pk}, or a spelling of it that is reported with "did you mean '@pk'?". */
   static boolean meansPrimaryKey(String name) {
@@ -131,7 +143,7 @@ record FieldAttributes(
     String alias = ALIASES.get(lower);
     Optional<String> near = alias != null ? Optional.of(alias) : Suggestions.nearest(name, ALL);
     return near.map(s -> "did you mean '@" + s + "'?")
-        .orElse("field attributes are @pk, @unique, @index, @column, @fk, @inverse, @ondelete, @onupdate, @load, @order_by and @through");
+        .orElse("field attributes are @pk, @unique, @index, @column, @check, @onupdate, @identity, @computed, @fk, @inverse, @ondelete, @load, @order_by and @through");
   }
 
   private static String describe(FieldKind kind) {
@@ -144,7 +156,7 @@ record FieldAttributes(
 
   private static String allowedHint(FieldKind kind) {
     return switch (kind) {
-      case COLUMN -> "a column takes @pk, @unique, @index and @column(\"name\")";
+      case COLUMN -> "a column takes @pk, @unique, @index, @column(\"name\"), @check, @onupdate, @identity and @computed";
       case REFERENCE -> "a reference takes @fk(column_name), @inverse(field), @pk, @unique, @ondelete, @onupdate and @load; its foreign key is indexed already";
       case COLLECTION -> "a collection takes @inverse(field), @load, @order_by and @through";
     };

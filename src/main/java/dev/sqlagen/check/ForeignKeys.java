@@ -7,6 +7,7 @@ import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.model.Name;
 import dev.sqlagen.resolved.Column;
+import dev.sqlagen.resolved.ColumnOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -128,9 +129,11 @@ final class ForeignKeys {
               Optional.of(new Column.ForeignKey(
                   target.table(),
                   targetColumn.name(),
+                  target.schema(),
                   reference.onDelete(),
                   reference.onUpdate(),
-                  composite ? Optional.of(reference.name()) : Optional.empty()))));
+                  composite ? Optional.of(reference.name()) : Optional.empty())),
+              ColumnOptions.NONE));
     }
     return result;
   }

@@ -28,6 +28,7 @@ final class ModelChecker {
   private final TypeResolver types;
   private final DefaultResolver defaults;
   private final RelationAttributes relations;
+  private final ColumnConstructs constructs;
 
   ModelChecker(Declarations declarations, Diagnostics diagnostics) {
     this.declarations = declarations;
@@ -35,21 +36,24 @@ final class ModelChecker {
     this.types = new TypeResolver(declarations, diagnostics);
     this.defaults = new DefaultResolver(declarations, diagnostics);
     this.relations = new RelationAttributes(diagnostics);
+    this.constructs = new ColumnConstructs(diagnostics, defaults);
   }
 
   ModelDraft check(Model model) {
     List<ModelDraft.Entry> entries = new ArrayList<>();
     Map<String, Name> fieldNames = new HashMap<>();
     boolean incomplete = false;
+    boolean soleKey = model.fields().stream().filter(f -> f.attributes().stream().anyMatch(a -> a.name().text().equals("pk"))).count() == 1;
     for (Field field : model.fields()) {
       if (!checkFieldName(field.name(), fieldNames)) {
         continue;
       }
       Optional<FieldType> type = types.resolve(field.type());
       incomplete |= type.isEmpty();
-      type.flatMap(t -> entry(field, t)).ifPresent(entries::add);
+      type.flatMap(t -> entry(field, t, soleKey)).ifPresent(entries::add);
     }
-    return new ModelDraft(model, tableName(model), entries, incomplete);
+    String table = tableName(model);
+    return new ModelDraft(model, table, TableConstructs.schema(model, diagnostics), entries, incomplete);
   }
 
   private boolean checkFieldName(Name name, Map<String, Name> seen) {
@@ -83,7 +87,7 @@ final class ModelChecker {
     return true;
   }
 
-  private Optional<ModelDraft.Entry> entry(Field field, FieldType type) {
+  private Optional<ModelDraft.Entry> entry(Field field, FieldType type, boolean soleKey) {
     if (type instanceof FieldType.ModelRef ref) {
       return field.type().collection() ? collection(field, ref.model()) : reference(field, ref.model());
     }
@@ -91,10 +95,10 @@ final class ModelChecker {
     if (field.type().collection()) {
       return modifierError(field.type().name(), "only a model can be a collection", "a list of values needs its own model");
     }
-    return column(field, columnType);
+    return column(field, columnType, soleKey);
   }
 
-  private Optional<ModelDraft.Entry> column(Field field, ColumnType type) {
+  private Optional<ModelDraft.Entry> column(Field field, ColumnType type, boolean soleKey) {
     FieldAttributes attributes = FieldAttributes.read(field, FieldKind.COLUMN, diagnostics);
     boolean nullable = field.type().optional();
     if (attributes.primaryKey()) {
@@ -122,6 +126,10 @@ final class ModelChecker {
     } else if (!field.defaults().isEmpty()) {
       defaultValue = defaults.resolve(field.defaults().get(0), type);
     }
+    dev.sqlagen.resolved.ColumnOptions options = constructs.options(field, attributes, type, soleKey);
+    if (options.identity().isPresent() || options.computed().isPresent()) {
+      defaultValue = Optional.empty(); // reported: the database supplies the value
+    }
     String name = attributes.column().map(Name::text).orElse(field.name().text());
     Column column =
         new Column(
@@ -134,8 +142,9 @@ final class ModelChecker {
             attributes.index(),
             defaultValue,
             field.doc(),
-            Optional.empty());
-    return Optional.of(new ModelDraft.ColumnEntry(field, column));
+            Optional.empty(),
+            options);
+    return Optional.of(new ModelDraft.ColumnEntry(field, column, constructs.check(attributes)));
   }
 
   private Optional<ModelDraft.Entry> reference(Field field, String target) {
@@ -214,6 +223,9 @@ final class ModelChecker {
     boolean seen = false;
     for (Attribute attribute : model.attributes()) {
       String name = attribute.name().text();
+      if (!name.equals("table") && TableConstructs.MODEL_ATTRIBUTES.contains(name)) {
+        continue; // checked by TableConstructs
+      }
       if (!name.equals("table")) {
         diagnostics.report(
             Diagnostic.of(
@@ -238,10 +250,11 @@ final class ModelChecker {
     if (name.equals("tablename") || name.equals("map") || dev.sqlagen.diag.Suggestions.nearest(name, java.util.Set.of("table")).isPresent()) {
       return "did you mean '@@table'?";
     }
-    if (name.equals("index") || name.equals("unique") || name.equals("id")) {
-      return "the only model attribute is @@table(\"name\"); put @" + (name.equals("id") ? "pk" : name) + " on the field instead";
+    if (name.equals("id")) {
+      return "mark the key field with @pk instead, such as: id int @pk";
     }
-    return "the only model attribute is @@table(\"name\")";
+    return dev.sqlagen.diag.Suggestions.nearest(name, TableConstructs.MODEL_ATTRIBUTES).map(n -> "did you mean '@@" + n + "'?")
+        .orElse("model attributes are @@table, @@schema, @@check, @@index, @@unique and @@unique_index");
   }
 
   private Optional<String> tableArgument(Attribute attribute) {

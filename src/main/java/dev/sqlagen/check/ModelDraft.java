@@ -15,7 +15,7 @@ import dev.sqlagen.source.Span;
  * Entries keep declaration order, which the generated class keeps too. {@code incomplete} says
  * that some field's type did not resolve, so checks across models should not pile on.
  */
-record ModelDraft(Model model, String table, List<Entry> entries, boolean incomplete) {
+record ModelDraft(Model model, String table, Optional<String> schema, List<Entry> entries, boolean incomplete) {
   ModelDraft {
     entries = List.copyOf(entries);
   }
@@ -44,8 +44,8 @@ record ModelDraft(Model model, String table, List<Entry> entries, boolean incomp
     Field field();
   }
 
-  /** A scalar field: one column. */
-  record ColumnEntry(Field field, Column column) implements Entry {}
+  /** A scalar field: one column, and the SQL of its {@code @check}, if any. */
+  record ColumnEntry(Field field, Column column, Optional<String> check) implements Entry {}
 
   /**
    * A many-to-one reference, or the scalar side of a one-to-one (when its {@code @inverse} names

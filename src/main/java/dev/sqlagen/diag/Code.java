@@ -41,7 +41,16 @@ public enum Code {
   FOREIGN_KEY_COLUMNS("SQD039", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
-  REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING);
+  REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),
+  // Table and column constructs (issue 3, stream B).
+  BAD_CHECK("SQD042", Severity.ERROR),
+  BAD_INDEX_COLUMNS("SQD043", Severity.ERROR),
+  DUPLICATE_CONSTRAINT_NAME("SQD044", Severity.ERROR),
+  BAD_IDENTITY("SQD045", Severity.ERROR),
+  BAD_COMPUTED("SQD046", Severity.ERROR),
+  BAD_ONUPDATE("SQD047", Severity.ERROR),
+  NAME_TOO_LONG("SQD048", Severity.ERROR),
+  BAD_SCHEMA("SQD049", Severity.ERROR);
 
   private final String id;
   private final Severity severity;

@@ -8,6 +8,7 @@ import dev.sqlagen.resolved.EnumType;
 import dev.sqlagen.resolved.LinkTable;
 import dev.sqlagen.resolved.ReferentialAction;
 import dev.sqlagen.resolved.ResolvedSchema;
+import dev.sqlagen.resolved.TableConstraint;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Computes the first revision from a schema: enum types, then tables in foreign-key order with
- * their indexes, then foreign keys that close a cycle; the downgrade undoes each step in reverse.
+ * Computes the first revision from a schema: PostgreSQL schemas, enum types, then tables in
+ * foreign-key order with their indexes, then foreign keys that close a cycle; the downgrade undoes each step in reverse.
  */
 public final class MigrationPlanner {
   /** The id of the first revision: fixed, so that output is deterministic. */
@@ -29,6 +30,8 @@ public final class MigrationPlanner {
   public static Migration initial(ResolvedSchema schema, String message) {
     TableOrder order = TableOrder.of(schema);
     List<Operation> upgrade = new ArrayList<>();
+    schema.entities().stream().flatMap(e -> e.schema().stream()).distinct().sorted()
+        .forEach(name -> upgrade.add(new Operation.CreateSchema(name)));
     for (EnumType type : usedEnums(schema)) {
       upgrade.add(new Operation.CreateEnum(type.dbName(), type.members()));
     }
@@ -38,7 +41,7 @@ public final class MigrationPlanner {
       upgrade.addAll(indexes(entity));
       for (Constraint.ForeignKey fk : foreignKeys(entity.table(), entity.columns(), order, entity)) {
         if (fk.useAlter()) {
-          deferred.add(new Operation.AddForeignKey(fk, entity.table()));
+          deferred.add(new Operation.AddForeignKey(fk, entity.table(), entity.schema()));
         }
       }
     }
@@ -74,7 +77,8 @@ public final class MigrationPlanner {
           column.nullable(),
           column.primaryKey() && singleKey && column.type().isInteger(),
           column.defaultValue().filter(d -> d.serverSide()),
-          column.doc()));
+          column.doc(),
+          column.options()));
     }
     List<Constraint> constraints = new ArrayList<>(foreignKeys(entity.table(), entity.columns(), order, entity));
     constraints.add(new Constraint.PrimaryKey(
@@ -84,7 +88,14 @@ public final class MigrationPlanner {
         constraints.add(new Constraint.Unique(ConstraintNames.unique(entity.table(), column.name()), List.of(column.name())));
       }
     }
-    return new Operation.CreateTable(entity.table(), columns, sortedForeignKeysFirst(constraints), entity.doc());
+    for (TableConstraint constraint : entity.constraints()) {
+      if (constraint instanceof TableConstraint.Check check) {
+        constraints.add(new Constraint.Check(check.dbName(), check.sql()));
+      } else if (constraint instanceof TableConstraint.Unique unique) {
+        constraints.add(new Constraint.Unique(unique.dbName(), unique.columns()));
+      }
+    }
+    return new Operation.CreateTable(entity.table(), columns, sortedForeignKeysFirst(constraints), entity.doc(), entity.schema());
   }
 
   /** Foreign keys sorted by name, as Alembic's autogenerate writes them, then the rest. */
@@ -95,13 +106,22 @@ public final class MigrationPlanner {
     return sorted;
   }
 
-  /** One index per indexed column; an indexed unique column gets a unique index. */
+  /**
+   * One index per indexed column (an indexed unique column gets a unique index), and the
+   * table-level indexes, sorted by name as autogenerate does.
+   */
   private static List<Operation> indexes(Entity entity) {
     List<Operation> indexes = new ArrayList<>();
     for (Column column : entity.columns()) {
       if (column.index()) {
         indexes.add(new Operation.CreateIndex(
-            ConstraintNames.index(entity.table(), column.name()), entity.table(), List.of(column.name()), column.unique()));
+            ConstraintNames.index(entity.table(), column.name()), entity.table(),
+            List.of(new TableConstraint.IndexColumn(column.name(), false)), column.unique(), entity.schema()));
+      }
+    }
+    for (TableConstraint constraint : entity.constraints()) {
+      if (constraint instanceof TableConstraint.Index index) {
+        indexes.add(new Operation.CreateIndex(index.dbName(), entity.table(), index.columns(), index.unique(), entity.schema()));
       }
     }
     indexes.sort((a, b) -> ((Operation.CreateIndex) a).name().compareTo(((Operation.CreateIndex) b).name()));
@@ -131,19 +151,20 @@ public final class MigrationPlanner {
           group.stream().map(c -> c.foreignKey().orElseThrow().column()).toList(),
           target.onDelete().map(ReferentialAction::sql),
           target.onUpdate().map(ReferentialAction::sql),
-          entity != null && order.isDeferred(entity, first)));
+          entity != null && order.isDeferred(entity, first),
+          target.schema()));
     }
     return keys;
   }
 
   private static Operation.CreateTable createLinkTable(LinkTable link) {
     List<ColumnDef> columns = link.columns().stream()
-        .map(c -> new ColumnDef(c.name(), c.type(), Optional.empty(), false, false, Optional.empty(), Optional.empty()))
+        .map(c -> new ColumnDef(c.name(), c.type(), Optional.empty(), false, false, Optional.empty(), Optional.empty(), c.options()))
         .toList();
     List<Constraint> constraints = new ArrayList<>(foreignKeys(link.table(), link.columns(), null, null));
     constraints.add(new Constraint.PrimaryKey(
         ConstraintNames.primaryKey(link.table()), link.columns().stream().map(Column::name).toList()));
-    return new Operation.CreateTable(link.table(), columns, sortedForeignKeysFirst(constraints), Optional.empty());
+    return new Operation.CreateTable(link.table(), columns, sortedForeignKeysFirst(constraints), Optional.empty(), link.schema());
   }
 
   /** The downgrade: every upgrade step undone, last first. */
@@ -151,14 +172,16 @@ public final class MigrationPlanner {
     List<Operation> downgrade = new ArrayList<>();
     for (int i = upgrade.size() - 1; i >= 0; i--) {
       Operation op = upgrade.get(i);
-      if (op instanceof Operation.CreateEnum e) {
+      if (op instanceof Operation.CreateSchema s) {
+        downgrade.add(new Operation.DropSchema(s.name()));
+      } else if (op instanceof Operation.CreateEnum e) {
         downgrade.add(new Operation.DropEnum(e.name(), e.values()));
       } else if (op instanceof Operation.CreateTable t) {
-        downgrade.add(new Operation.DropTable(t.table()));
+        downgrade.add(new Operation.DropTable(t.table(), t.schema()));
       } else if (op instanceof Operation.CreateIndex ix) {
-        downgrade.add(new Operation.DropIndex(ix.name(), ix.table()));
+        downgrade.add(new Operation.DropIndex(ix.name(), ix.table(), ix.schema()));
       } else if (op instanceof Operation.AddForeignKey fk) {
-        downgrade.add(new Operation.DropForeignKey(fk.foreignKey().name(), fk.table()));
+        downgrade.add(new Operation.DropForeignKey(fk.foreignKey().name(), fk.table(), fk.schema()));
       } else {
         throw new IllegalArgumentException("no inverse for " + op);
       }

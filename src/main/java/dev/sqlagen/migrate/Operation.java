@@ -1,6 +1,8 @@
 package dev.sqlagen.migrate;
 
 import dev.sqlagen.resolved.ColumnDefault;
+import dev.sqlagen.resolved.ColumnOptions;
+import dev.sqlagen.resolved.TableConstraint.IndexColumn;
 import dev.sqlagen.resolved.ColumnType;
 import java.util.List;
 import java.util.Objects;
@@ -28,38 +30,61 @@ public sealed interface Operation {
     }
   }
 
-  /** A table with its columns, primary key, foreign keys (except deferred ones) and unique constraints. */
-  record CreateTable(String table, List<ColumnDef> columns, List<Constraint> constraints, Optional<String> comment)
+  /**
+   * A PostgreSQL schema ({@code CREATE SCHEMA}); nothing on SQLite, which has none and keeps
+   * those tables in its main database.
+   */
+  record CreateSchema(String name) implements Operation {
+    public CreateSchema {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** Drops what {@link CreateSchema} created. */
+  record DropSchema(String name) implements Operation {
+    public DropSchema {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /** A table with its columns, primary key, foreign keys (except deferred ones), unique and check constraints. */
+  record CreateTable(
+      String table, List<ColumnDef> columns, List<Constraint> constraints, Optional<String> comment, Optional<String> schema)
       implements Operation {
     public CreateTable {
       Objects.requireNonNull(table, "table");
       columns = List.copyOf(columns);
       constraints = List.copyOf(constraints);
       Objects.requireNonNull(comment, "comment");
+      Objects.requireNonNull(schema, "schema");
     }
   }
 
   /** Drops a table. */
-  record DropTable(String table) implements Operation {
+  record DropTable(String table, Optional<String> schema) implements Operation {
     public DropTable {
       Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(schema, "schema");
     }
   }
 
-  /** An index over columns of a table. */
-  record CreateIndex(String name, String table, List<String> columns, boolean unique) implements Operation {
+  /** An index over columns of a table; a column may be descending. */
+  record CreateIndex(String name, String table, List<IndexColumn> columns, boolean unique, Optional<String> schema)
+      implements Operation {
     public CreateIndex {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
       columns = List.copyOf(columns);
+      Objects.requireNonNull(schema, "schema");
     }
   }
 
   /** Drops an index. */
-  record DropIndex(String name, String table) implements Operation {
+  record DropIndex(String name, String table, Optional<String> schema) implements Operation {
     public DropIndex {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(schema, "schema");
     }
   }
 
@@ -68,18 +93,20 @@ public sealed interface Operation {
    * where the database can ALTER a constraint in: elsewhere (SQLite) the table was created with
    * it inline, as its {@code useAlter} constraint.
    */
-  record AddForeignKey(Constraint.ForeignKey foreignKey, String table) implements Operation {
+  record AddForeignKey(Constraint.ForeignKey foreignKey, String table, Optional<String> schema) implements Operation {
     public AddForeignKey {
       Objects.requireNonNull(foreignKey, "foreignKey");
       Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(schema, "schema");
     }
   }
 
   /** Drops what {@link AddForeignKey} added. */
-  record DropForeignKey(String name, String table) implements Operation {
+  record DropForeignKey(String name, String table, Optional<String> schema) implements Operation {
     public DropForeignKey {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(schema, "schema");
     }
   }
 
@@ -91,8 +118,10 @@ public sealed interface Operation {
       boolean nullable,
       boolean autoincrementKey,
       Optional<ColumnDefault> serverDefault,
-      Optional<String> comment) {
+      Optional<String> comment,
+      ColumnOptions options) {
     public ColumnDef {
+      Objects.requireNonNull(options, "options");
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(enumTypeName, "enumTypeName");
@@ -129,7 +158,8 @@ public sealed interface Operation {
         List<String> referredColumns,
         Optional<String> onDelete,
         Optional<String> onUpdate,
-        boolean useAlter)
+        boolean useAlter,
+        Optional<String> referredSchema)
         implements Constraint {
       public ForeignKey {
         Objects.requireNonNull(name, "name");
@@ -141,6 +171,15 @@ public sealed interface Operation {
         }
         Objects.requireNonNull(onDelete, "onDelete");
         Objects.requireNonNull(onUpdate, "onUpdate");
+        Objects.requireNonNull(referredSchema, "referredSchema");
+      }
+    }
+
+    /** A CHECK constraint: its SQL, verbatim. */
+    record Check(String name, String sql) implements Constraint {
+      public Check {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(sql, "sql");
       }
     }
 

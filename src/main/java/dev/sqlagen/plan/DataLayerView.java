@@ -17,6 +17,9 @@ import java.util.List;
  * @param envDoc env.py's docstring lines
  * @param envImports env.py's import block
  * @param iniHeader alembic.ini's leading comment lines
+ * @param schemas the {@code SCHEMAS} statement naming the models' PostgreSQL schemas (empty: none)
+ * @param notComparedOnSqlite the {@code NOT_COMPARED_ON_SQLITE} statement naming the indexes and
+ *     foreign keys that SQLite cannot report as declared (empty: none)
  */
 public record DataLayerView(
     String packageName,
@@ -30,13 +33,22 @@ public record DataLayerView(
     List<String> sessionImports,
     List<String> envDoc,
     List<String> envImports,
-    List<String> iniHeader) {
+    List<String> iniHeader,
+    List<String> schemas,
+    List<String> notComparedOnSqlite) {
   public DataLayerView {
+    schemas = List.copyOf(schemas);
+    notComparedOnSqlite = List.copyOf(notComparedOnSqlite);
     databaseDoc = List.copyOf(databaseDoc);
     sessionDoc = List.copyOf(sessionDoc);
     sessionImports = List.copyOf(sessionImports);
     envDoc = List.copyOf(envDoc);
     envImports = List.copyOf(envImports);
     iniHeader = List.copyOf(iniHeader);
+  }
+
+  /** Whether env.py compares through its own options (schemas, SQLite's blind spots). */
+  public boolean compareOptions() {
+    return !schemas.isEmpty() || !notComparedOnSqlite.isEmpty();
   }
 }

@@ -5,8 +5,10 @@ import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.ColumnDefault;
 import dev.sqlagen.resolved.ColumnType;
 import dev.sqlagen.resolved.Entity;
+import dev.sqlagen.resolved.ColumnOptions;
 import dev.sqlagen.resolved.Loading;
 import dev.sqlagen.resolved.Reference;
+import dev.sqlagen.resolved.TableConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +32,7 @@ final class ModelClassPlanner {
   ClassView plan() {
     List<String> table = new ArrayList<>();
     table.add(INDENT + "__tablename__ = " + PyLiterals.string(entity.table()));
-    List<PyExpr> tableArgs = new ArrayList<>(compositeForeignKeys());
-    entity.doc().ifPresent(doc -> tableArgs.add(PyExpr.dict(List.of(PyExpr.entry("comment", PyExpr.str(doc))))));
+    List<PyExpr> tableArgs = tableArgs();
     if (!tableArgs.isEmpty()) {
       table.addAll(PyLayout.statement(INDENT, "__table_args__ = ", PyExpr.tuple(tableArgs)));
     }
@@ -55,6 +56,47 @@ final class ModelClassPlanner {
         List.of(table, columns, relationships));
   }
 
+  /**
+   * The entries of {@code __table_args__}: constraints and indexes, then the keyword dict
+   * (table comment, schema), which SQLAlchemy wants last.
+   */
+  private List<PyExpr> tableArgs() {
+    List<PyExpr> entries = new ArrayList<>(compositeForeignKeys());
+    for (TableConstraint constraint : entity.constraints()) {
+      entries.add(tableConstraint(constraint));
+    }
+    List<PyExpr> keywords = new ArrayList<>();
+    entity.doc().ifPresent(doc -> keywords.add(PyExpr.entry("comment", PyExpr.str(doc))));
+    entity.schema().ifPresent(schema -> keywords.add(PyExpr.entry("schema", PyExpr.str(schema))));
+    if (!keywords.isEmpty()) {
+      entries.add(PyExpr.dict(keywords));
+    }
+    return entries;
+  }
+
+  private PyExpr tableConstraint(TableConstraint constraint) {
+    if (constraint instanceof TableConstraint.Check check) {
+      // The naming convention makes the database name, ck_<table>_<name>, from this name.
+      return PyExpr.call(imports.ref(Symbol.sa("CheckConstraint")),
+          List.of(PyExpr.str(check.sql()), PyExpr.keyword("name", PyExpr.str(check.name()))));
+    }
+    if (constraint instanceof TableConstraint.Unique unique) {
+      return PyExpr.call(imports.ref(Symbol.sa("UniqueConstraint")), unique.columns().stream().map(PyExpr::str).toList());
+    }
+    TableConstraint.Index index = (TableConstraint.Index) constraint;
+    // Named explicitly: the convention would leave a desc() column, an expression, out of the name.
+    List<PyExpr> args = new ArrayList<>(List.of(PyExpr.str(index.dbName())));
+    for (TableConstraint.IndexColumn column : index.columns()) {
+      args.add(column.descending()
+          ? PyExpr.call(imports.ref(Symbol.sa("desc")), List.of(PyExpr.str(column.column())))
+          : PyExpr.str(column.column()));
+    }
+    if (index.unique()) {
+      args.add(PyExpr.keyword("unique", PyExpr.atom("True")));
+    }
+    return PyExpr.call(imports.ref(Symbol.sa("Index")), args);
+  }
+
   private List<String> column(Column column) {
     String attribute = names.attribute(column.field());
     ColumnTypes types = module.types();
@@ -65,8 +107,14 @@ final class ModelClassPlanner {
     }
     boolean autoincrementKey = column.primaryKey() && entity.primaryKey().size() == 1 && column.type().isInteger();
     types.sqlType(column.type(), autoincrementKey).ifPresent(args::add);
+    ColumnOptions options = column.options();
+    options.identity().ifPresent(kind -> args.add(PyExpr.call(imports.ref(Symbol.sa("Identity")),
+        kind == ColumnOptions.IdentityKind.ALWAYS ? List.of(PyExpr.keyword("always", PyExpr.atom("True"))) : List.of())));
+    // persisted=True: STORED on every database (SQLAlchemy 2.1 no longer defaults to it on PostgreSQL).
+    options.computed().ifPresent(sql -> args.add(PyExpr.call(imports.ref(Symbol.sa("Computed")),
+        List.of(PyExpr.str(sql), PyExpr.keyword("persisted", PyExpr.atom("True"))))));
     column.foreignKey().filter(fk -> fk.composite().isEmpty()).ifPresent(fk -> {
-      List<PyExpr> fkArgs = new ArrayList<>(List.of(PyExpr.str(fk.table() + "." + fk.column())));
+      List<PyExpr> fkArgs = new ArrayList<>(List.of(PyExpr.str(fk.target())));
       fkArgs.addAll(foreignKeyOptions(fk, module.deferred(entity, column)));
       args.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")), fkArgs));
     });
@@ -81,6 +129,8 @@ final class ModelClassPlanner {
     }
     column.defaultValue().ifPresent(d -> args.add(
         PyExpr.keyword(d.serverSide() ? "server_default" : "default", defaultValue(d, column.type()))));
+    // onupdate= runs in SQLAlchemy on every UPDATE, a SQL function included: it is not part of the DDL.
+    options.onUpdate().ifPresent(d -> args.add(PyExpr.keyword("onupdate", defaultValue(d, column.type()))));
     column.doc().ifPresent(doc -> args.add(PyExpr.keyword("comment", PyExpr.str(doc))));
     return PyLayout.statement(
         INDENT,
@@ -203,7 +253,7 @@ final class ModelClassPlanner {
       Column.ForeignKey first = columns.get(0).foreignKey().orElseThrow();
       List<PyExpr> args = new ArrayList<>();
       args.add(PyExpr.list(columns.stream().map(c -> PyExpr.str(c.name())).toList()));
-      args.add(PyExpr.list(columns.stream().map(c -> PyExpr.str(first.table() + "." + c.foreignKey().orElseThrow().column())).toList()));
+      args.add(PyExpr.list(columns.stream().map(c -> PyExpr.str(c.foreignKey().orElseThrow().target())).toList()));
       args.addAll(foreignKeyOptions(first, module.deferred(entity, columns.get(0))));
       constraints.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKeyConstraint")), args));
     }

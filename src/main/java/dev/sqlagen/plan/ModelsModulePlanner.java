@@ -67,7 +67,7 @@ final class ModelsModulePlanner {
       types.sqlType(column.type(), false).ifPresent(columnArgs::add);
       if (fk.composite().isEmpty()) {
         columnArgs.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")),
-            List.of(PyExpr.str(fk.table() + "." + fk.column()), PyExpr.keyword("ondelete", PyExpr.str("CASCADE")))));
+            List.of(PyExpr.str(fk.target()), PyExpr.keyword("ondelete", PyExpr.str("CASCADE")))));
       } else {
         composite.computeIfAbsent(fk.composite().get(), k -> new ArrayList<>()).add(column);
       }
@@ -75,12 +75,12 @@ final class ModelsModulePlanner {
       args.add(PyExpr.call(imports.ref(Symbol.sa("Column")), columnArgs));
     }
     for (List<Column> columns : composite.values()) {
-      String table = columns.get(0).foreignKey().orElseThrow().table();
       args.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKeyConstraint")), List.of(
           PyExpr.list(columns.stream().map(c -> PyExpr.str(c.name())).toList()),
-          PyExpr.list(columns.stream().map(c -> PyExpr.str(table + "." + c.foreignKey().orElseThrow().column())).toList()),
+          PyExpr.list(columns.stream().map(c -> PyExpr.str(c.foreignKey().orElseThrow().target())).toList()),
           PyExpr.keyword("ondelete", PyExpr.str("CASCADE")))));
     }
+    link.schema().ifPresent(schema -> args.add(PyExpr.keyword("schema", PyExpr.str(schema))));
     return PyLayout.statement("", names.linkTable(link.table()) + " = ", PyExpr.call(imports.ref(Symbol.sa("Table")), args));
   }
 
@@ -105,8 +105,8 @@ final class ModelsModulePlanner {
   private ClassView baseClass() {
     List<PyExpr> convention =
         List.of(
-            PyExpr.entry("ix", PyExpr.str("ix_%(column_0_label)s")),
-            PyExpr.entry("uq", PyExpr.str("uq_%(table_name)s_%(column_0_name)s")),
+            PyExpr.entry("ix", PyExpr.str("ix_%(table_name)s_%(column_0_N_name)s")),
+            PyExpr.entry("uq", PyExpr.str("uq_%(table_name)s_%(column_0_N_name)s")),
             PyExpr.entry("ck", PyExpr.str("ck_%(table_name)s_%(constraint_name)s")),
             PyExpr.entry("fk", PyExpr.str("fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s")),
             PyExpr.entry("pk", PyExpr.str("pk_%(table_name)s")));

@@ -5,6 +5,7 @@ import dev.sqlagen.migrate.Operation;
 import dev.sqlagen.migrate.Operation.ColumnDef;
 import dev.sqlagen.migrate.Operation.Constraint;
 import dev.sqlagen.resolved.ColumnDefault;
+import dev.sqlagen.resolved.ColumnOptions;
 import dev.sqlagen.resolved.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,9 @@ final class RevisionPlanner {
     if (!enums.isEmpty()) {
       imports.add("from sqlalchemy.dialects import postgresql");
     }
+    if (migration.upgrade().stream().anyMatch(Operation.CreateSchema.class::isInstance)) {
+      imports.add("from sqlalchemy.schema import CreateSchema, DropSchema");
+    }
     return new RevisionView(docstring, imports, identity, enums, body(migration.upgrade()), body(migration.downgrade()));
   }
 
@@ -40,7 +44,18 @@ final class RevisionPlanner {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < operations.size(); i++) {
       Operation op = operations.get(i);
-      if (isAlterForeignKey(op)) {
+      if (op instanceof Operation.CreateSchema || op instanceof Operation.DropSchema) {
+        lines.add(INDENT + "# SQLite has no schemas: there these tables live in the main database");
+        lines.add(INDENT + "# (database.py translates the schema away).");
+        lines.add(INDENT + "if op.get_context().dialect.name != \"sqlite\":");
+        while (i < operations.size() && (operations.get(i) instanceof Operation.CreateSchema || operations.get(i) instanceof Operation.DropSchema)) {
+          Operation schemaOp = operations.get(i++);
+          String name = schemaOp instanceof Operation.CreateSchema c ? c.name() : ((Operation.DropSchema) schemaOp).name();
+          String ddl = schemaOp instanceof Operation.CreateSchema ? "CreateSchema" : "DropSchema";
+          lines.add(INDENT + INDENT + "op.execute(" + ddl + "(" + PyLiterals.string(name) + "))");
+        }
+        i--;
+      } else if (isAlterForeignKey(op)) {
         // One guarded block for a run of foreign keys that close cycles.
         lines.add(INDENT + "# Foreign keys that close a cycle of tables. SQLite, which cannot ALTER");
         lines.add(INDENT + "# a constraint in, has them inline in CREATE TABLE instead (use_alter).");
@@ -71,18 +86,22 @@ final class RevisionPlanner {
       return PyLayout.statement(INDENT, "", createTable(table));
     }
     if (op instanceof Operation.DropTable table) {
-      return List.of(INDENT + "op.drop_table(" + PyLiterals.string(table.table()) + ")");
+      return PyLayout.statement(INDENT, "", PyExpr.call("op.drop_table",
+          withSchema(new ArrayList<>(List.of(PyExpr.str(table.table()))), table.schema())));
     }
     if (op instanceof Operation.CreateIndex index) {
-      return PyLayout.statement(INDENT, "", PyExpr.call("op.create_index", List.of(
+      List<PyExpr> columns = index.columns().stream()
+          .map(c -> c.descending() ? PyExpr.call("sa.text", List.of(PyExpr.str(c.column() + " DESC"))) : PyExpr.str(c.column()))
+          .toList();
+      return PyLayout.statement(INDENT, "", PyExpr.call("op.create_index", withSchema(new ArrayList<>(List.of(
           opName(index.name()),
           PyExpr.str(index.table()),
-          strings(index.columns()),
-          PyExpr.keyword("unique", PyExpr.atom(index.unique() ? "True" : "False")))));
+          PyExpr.list(columns),
+          PyExpr.keyword("unique", PyExpr.atom(index.unique() ? "True" : "False")))), index.schema())));
     }
     if (op instanceof Operation.DropIndex index) {
-      return PyLayout.statement(INDENT, "", PyExpr.call("op.drop_index", List.of(
-          opName(index.name()), PyExpr.keyword("table_name", PyExpr.str(index.table())))));
+      return PyLayout.statement(INDENT, "", PyExpr.call("op.drop_index", withSchema(new ArrayList<>(List.of(
+          opName(index.name()), PyExpr.keyword("table_name", PyExpr.str(index.table())))), index.schema())));
     }
     if (op instanceof Operation.AddForeignKey add) {
       Constraint.ForeignKey fk = add.foreignKey();
@@ -91,13 +110,20 @@ final class RevisionPlanner {
           strings(fk.referredColumns())));
       fk.onDelete().ifPresent(action -> args.add(PyExpr.keyword("ondelete", PyExpr.str(action))));
       fk.onUpdate().ifPresent(action -> args.add(PyExpr.keyword("onupdate", PyExpr.str(action))));
+      add.schema().ifPresent(s -> args.add(PyExpr.keyword("source_schema", PyExpr.str(s))));
+      fk.referredSchema().ifPresent(s -> args.add(PyExpr.keyword("referent_schema", PyExpr.str(s))));
       return PyLayout.statement(INDENT + INDENT, "", PyExpr.call("op.create_foreign_key", args))
           .stream().map(line -> line.substring(INDENT.length())).toList();
     }
     Operation.DropForeignKey drop = (Operation.DropForeignKey) op;
-    return PyLayout.statement(INDENT + INDENT, "", PyExpr.call("op.drop_constraint", List.of(
-        opName(drop.name()), PyExpr.str(drop.table()), PyExpr.keyword("type_", PyExpr.str("foreignkey")))))
+    return PyLayout.statement(INDENT + INDENT, "", PyExpr.call("op.drop_constraint", withSchema(new ArrayList<>(List.of(
+        opName(drop.name()), PyExpr.str(drop.table()), PyExpr.keyword("type_", PyExpr.str("foreignkey")))), drop.schema())))
         .stream().map(line -> line.substring(INDENT.length())).toList();
+  }
+
+  private static List<PyExpr> withSchema(List<PyExpr> args, java.util.Optional<String> schema) {
+    schema.ifPresent(s -> args.add(PyExpr.keyword("schema", PyExpr.str(s))));
+    return args;
   }
 
   private static PyExpr createTable(Operation.CreateTable table) {
@@ -105,6 +131,7 @@ final class RevisionPlanner {
     args.add(PyExpr.str(table.table()));
     table.columns().forEach(c -> args.add(column(c)));
     table.constraints().forEach(c -> args.add(constraint(c)));
+    table.schema().ifPresent(schema -> args.add(PyExpr.keyword("schema", PyExpr.str(schema))));
     table.comment().ifPresent(comment -> args.add(PyExpr.keyword("comment", PyExpr.str(comment))));
     return PyExpr.call("op.create_table", args);
   }
@@ -113,6 +140,10 @@ final class RevisionPlanner {
     List<PyExpr> args = new ArrayList<>();
     args.add(PyExpr.str(column.name()));
     args.add(column.enumTypeName().map(name -> PyExpr.atom(enumVariable(name))).orElseGet(() -> type(column)));
+    column.options().identity().ifPresent(kind -> args.add(PyExpr.call("sa.Identity",
+        List.of(PyExpr.keyword("always", PyExpr.atom(kind == ColumnOptions.IdentityKind.ALWAYS ? "True" : "False"))))));
+    column.options().computed().ifPresent(sql -> args.add(PyExpr.call("sa.Computed",
+        List.of(PyExpr.str(sql), PyExpr.keyword("persisted", PyExpr.atom("True"))))));
     column.serverDefault().ifPresent(d -> args.add(PyExpr.keyword("server_default", serverDefault(d, column.type()))));
     args.add(PyExpr.keyword("nullable", PyExpr.atom(column.nullable() ? "True" : "False")));
     column.comment().ifPresent(comment -> args.add(PyExpr.keyword("comment", PyExpr.str(comment))));
@@ -162,8 +193,12 @@ final class RevisionPlanner {
 
   private static PyExpr constraint(Constraint constraint) {
     PyExpr name = PyExpr.keyword("name", opName(constraint.name()));
+    if (constraint instanceof Constraint.Check check) {
+      return PyExpr.call("sa.CheckConstraint", List.of(PyExpr.str(check.sql()), name));
+    }
     if (constraint instanceof Constraint.ForeignKey fk) {
-      List<PyExpr> referred = fk.referredColumns().stream().map(c -> PyExpr.str(fk.referredTable() + "." + c)).toList();
+      String qualifier = fk.referredSchema().map(s -> s + ".").orElse("");
+      List<PyExpr> referred = fk.referredColumns().stream().map(c -> PyExpr.str(qualifier + fk.referredTable() + "." + c)).toList();
       List<PyExpr> args = new ArrayList<>(List.of(strings(fk.columns()), PyExpr.list(referred), name));
       fk.onDelete().ifPresent(action -> args.add(PyExpr.keyword("ondelete", PyExpr.str(action))));
       fk.onUpdate().ifPresent(action -> args.add(PyExpr.keyword("onupdate", PyExpr.str(action))));

@@ -17,8 +17,10 @@ public record Column(
     boolean index,
     Optional<ColumnDefault> defaultValue,
     Optional<String> doc,
-    Optional<ForeignKey> foreignKey) {
+    Optional<ForeignKey> foreignKey,
+    ColumnOptions options) {
   public Column {
+    Objects.requireNonNull(options, "options");
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
@@ -31,27 +33,40 @@ public record Column(
   }
 
   /**
-   * Where a foreign-key column points: a table and one of its columns, with the referential
-   * actions of its constraint. {@code composite} names the reference whose constraint spans
-   * several columns (then every column of it carries the same actions); empty for a one-column key.
+   * Where a foreign-key column points: a table (in a PostgreSQL schema, if any) and one of its
+   * columns, with the referential actions of its constraint. {@code composite} names the reference
+   * whose constraint spans several columns (then every column of it carries the same actions);
+   * empty for a one-column key.
    */
   public record ForeignKey(
       String table,
       String column,
+      Optional<String> schema,
       Optional<ReferentialAction> onDelete,
       Optional<ReferentialAction> onUpdate,
       Optional<String> composite) {
     public ForeignKey {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(schema, "schema");
       Objects.requireNonNull(onDelete, "onDelete");
       Objects.requireNonNull(onUpdate, "onUpdate");
       Objects.requireNonNull(composite, "composite");
     }
 
     /** A one-column key without referential actions. */
+    public ForeignKey(String table, String column, Optional<String> schema) {
+      this(table, column, schema, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** A one-column key to a table outside any schema, without referential actions. */
     public ForeignKey(String table, String column) {
-      this(table, column, Optional.empty(), Optional.empty(), Optional.empty());
+      this(table, column, Optional.empty());
+    }
+
+    /** {@code table.column}, or {@code schema.table.column}: how ForeignKey() names its target. */
+    public String target() {
+      return schema.map(s -> s + ".").orElse("") + table + "." + column;
     }
   }
 }

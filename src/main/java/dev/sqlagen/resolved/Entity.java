@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A model mapped to a table: its columns (foreign-key columns included, where their reference was
- * declared), its many-to-one references and its one-to-many collections, in declaration order.
+ * declared), its many-to-one references and its one-to-many collections, in declaration order;
+ * its PostgreSQL schema ({@code @@schema}) and its table-level constraints and indexes.
  */
 public record Entity(
     String name,
@@ -14,8 +15,12 @@ public record Entity(
     Optional<String> doc,
     List<Column> columns,
     List<Reference> references,
-    List<Collection> collections) {
+    List<Collection> collections,
+    Optional<String> schema,
+    List<TableConstraint> constraints) {
   public Entity {
+    Objects.requireNonNull(schema, "schema");
+    constraints = List.copyOf(constraints);
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(doc, "doc");

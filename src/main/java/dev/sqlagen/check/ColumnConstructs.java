@@ -1,0 +1,125 @@
+package dev.sqlagen.check;
+
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.diag.Diagnostics;
+import dev.sqlagen.model.Attribute;
+import dev.sqlagen.model.Field;
+import dev.sqlagen.model.Value;
+import dev.sqlagen.resolved.ColumnDefault;
+import dev.sqlagen.resolved.ColumnOptions;
+import dev.sqlagen.resolved.ColumnOptions.IdentityKind;
+import dev.sqlagen.resolved.ColumnType;
+import dev.sqlagen.resolved.ColumnType.Kind;
+import java.util.Optional;
+
+/**
+ * Checks a column's {@code @check("sql")}, {@code @onupdate(value)}, {@code @identity} and
+ * {@code @computed("sql")} against its type, key and default.
+ */
+final class ColumnConstructs {
+  private final Diagnostics diagnostics;
+  private final DefaultResolver defaults;
+
+  ColumnConstructs(Diagnostics diagnostics, DefaultResolver defaults) {
+    this.diagnostics = diagnostics;
+    this.defaults = defaults;
+  }
+
+  /** The SQL of {@code @check("sql")}, if given and well formed. */
+  Optional<String> check(FieldAttributes attributes) {
+    return attributes.attribute("check").flatMap(attribute -> sqlArgument(attribute, Code.BAD_CHECK, "write @check(\"qty > 0\")"));
+  }
+
+  ColumnOptions options(Field field, FieldAttributes attributes, ColumnType type, boolean soleKey) {
+    Optional<String> computed = attributes.attribute("computed").flatMap(a -> computed(a, field, attributes));
+    Optional<IdentityKind> identity = attributes.attribute("identity").flatMap(a -> identity(a, field, attributes, type, soleKey));
+    Optional<ColumnDefault> onUpdate = attributes.attribute("onupdate").flatMap(a -> onUpdate(a, type));
+    if (computed.isPresent() && (identity.isPresent() || onUpdate.isPresent())) {
+      Attribute other = attributes.attribute(identity.isPresent() ? "identity" : "onupdate").orElseThrow();
+      diagnostics.report(
+          Diagnostic.of(
+              Code.BAD_COMPUTED,
+              other.span(),
+              "a computed column cannot also have '@" + other.name().text() + "'",
+              "the database computes its value from the expression alone; remove one of them"));
+      return new ColumnOptions(Optional.empty(), Optional.empty(), computed);
+    }
+    return new ColumnOptions(onUpdate, identity, computed);
+  }
+
+  private Optional<String> computed(Attribute attribute, Field field, FieldAttributes attributes) {
+    Optional<String> sql = sqlArgument(attribute, Code.BAD_COMPUTED, "write @computed(\"price * qty\")");
+    if (sql.isEmpty()) {
+      return sql;
+    }
+    if (attributes.primaryKey()) {
+      return fail(Code.BAD_COMPUTED, attribute, "a primary key cannot be a computed column",
+          "compute another column, and keep a key that is set or generated (@identity)");
+    }
+    if (!field.defaults().isEmpty()) {
+      return fail(Code.BAD_COMPUTED, field.defaults().get(0).span(), "a computed column cannot have a default",
+          "the database computes its value; remove the '= value'");
+    }
+    return sql;
+  }
+
+  private Optional<IdentityKind> identity(
+      Attribute attribute, Field field, FieldAttributes attributes, ColumnType type, boolean soleKey) {
+    IdentityKind kind = IdentityKind.BY_DEFAULT;
+    if (attribute.args().size() == 1 && attribute.args().get(0) instanceof Value.NameValue name && name.name().equals("always")) {
+      kind = IdentityKind.ALWAYS;
+    } else if (!attribute.args().isEmpty()) {
+      Value first = attribute.args().get(0);
+      return fail(Code.BAD_IDENTITY, first.span(), "'@identity' takes nothing or 'always'",
+          "write @identity (values may also be given by hand) or @identity(always) (never by hand)");
+    }
+    if (!type.isInteger()) {
+      return fail(Code.BAD_IDENTITY, attribute.span(), "'@identity' needs an integer column, not " + field.type().name().text(),
+          "make it int, bigint or smallint");
+    }
+    if (!attributes.primaryKey() || !soleKey) {
+      // SQLite generates values only for the single INTEGER PRIMARY KEY: anything else would be NULL there.
+      return fail(Code.BAD_IDENTITY, attribute.span(), "'@identity' is only for the model's single primary key",
+          "SQLite can generate values only for a single integer primary key; use one, such as: id bigint @pk @identity");
+    }
+    if (!field.defaults().isEmpty()) {
+      return fail(Code.BAD_IDENTITY, field.defaults().get(0).span(), "an identity column cannot have a default",
+          "the database generates its values; remove the '= value'");
+    }
+    return Optional.of(kind);
+  }
+
+  private Optional<ColumnDefault> onUpdate(Attribute attribute, ColumnType type) {
+    if (attribute.args().size() != 1) {
+      return fail(Code.BAD_ONUPDATE, attribute.span(), "'@onupdate' takes one value",
+          "write @onupdate(now()) or @onupdate(value), such as @onupdate(0)");
+    }
+    Value value = attribute.args().get(0);
+    if (value instanceof Value.CallValue call && call.function().equals("now") && call.args().isEmpty()) {
+      if (type.kind() != Kind.DATETIME && type.kind() != Kind.DATE && type.kind() != Kind.TIME) {
+        return fail(Code.BAD_ONUPDATE, value.span(), "'@onupdate(now())' needs a date or time column",
+            "now() is the current date, time or timestamp; use a datetime(tz), datetime, date or time column");
+      }
+      return Optional.of(new ColumnDefault.Now());
+    }
+    return defaults.resolve(value, type);
+  }
+
+  private Optional<String> sqlArgument(Attribute attribute, Code code, String example) {
+    if (attribute.args().size() == 1 && attribute.args().get(0) instanceof Value.StringValue sql && !sql.value().isBlank()) {
+      return Optional.of(sql.value());
+    }
+    return fail(code, attribute.args().isEmpty() ? attribute.span() : attribute.args().get(0).span(),
+        "'@" + attribute.name().text() + "' takes one SQL expression, as a string", example);
+  }
+
+  private <T> Optional<T> fail(Code code, Attribute at, String message, String help) {
+    return fail(code, at.span(), message, help);
+  }
+
+  private <T> Optional<T> fail(Code code, dev.sqlagen.source.Span at, String message, String help) {
+    diagnostics.report(Diagnostic.of(code, at, message, help));
+    return Optional.empty();
+  }
+}
