@@ -24,6 +24,11 @@ ${line}
 
 <#assign class = view.base>
 <#include "class.ftl">
+<#list view.mixins as class>
+
+
+<#include "class.ftl">
+</#list>
 <#list view.classes as class>
 
 

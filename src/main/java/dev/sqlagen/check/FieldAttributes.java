@@ -26,11 +26,13 @@ record FieldAttributes(
     boolean index,
     Optional<Name> column,
     Optional<Name> foreignKey,
-    Optional<Name> inverse) {
+    Optional<Name> inverse,
+    Optional<Attribute> discriminator,
+    Optional<Attribute> version) {
 
   /** What a field is, which decides the attributes it may carry. */
   enum FieldKind {
-    COLUMN(Set.of("pk", "unique", "index", "column")),
+    COLUMN(Set.of("pk", "unique", "index", "column", "discriminator", "version")),
     REFERENCE(Set.of("fk", "inverse")),
     COLLECTION(Set.of("inverse"));
 
@@ -41,7 +43,8 @@ record FieldAttributes(
     }
   }
 
-  private static final Set<String> ALL = Set.of("pk", "unique", "index", "column", "fk", "inverse");
+  private static final Set<String> ALL =
+      Set.of("pk", "unique", "index", "column", "fk", "inverse", "discriminator", "version");
 
   static FieldAttributes read(Field field, FieldKind kind, Diagnostics diagnostics) {
     Map<String, Attribute> seen = new HashMap<>();
@@ -74,7 +77,9 @@ record FieldAttributes(
         seen.containsKey("index"),
         nameArgument(seen.get("column")),
         nameArgument(seen.get("fk")),
-        nameArgument(seen.get("inverse")));
+        nameArgument(seen.get("inverse")),
+        Optional.ofNullable(seen.get("discriminator")),
+        Optional.ofNullable(seen.get("version")));
   }
 
   /** Spellings from SQL, Prisma and SQLAlchemy, and the attribute each stands for. */
@@ -94,7 +99,11 @@ record FieldAttributes(
           Map.entry("foreign_key", "fk"),
           Map.entry("foreignkey", "fk"),
           Map.entry("back_populates", "inverse"),
-          Map.entry("backref", "inverse"));
+          Map.entry("backref", "inverse"),
+          Map.entry("polymorphic_on", "discriminator"),
+          Map.entry("type_column", "discriminator"),
+          Map.entry("version_id", "version"),
+          Map.entry("version_id_col", "version"));
 
   /** {@code @pk}, or a spelling of it that is reported with "did you mean '@pk'?". */
   static boolean meansPrimaryKey(String name) {
@@ -115,7 +124,7 @@ record FieldAttributes(
     String alias = ALIASES.get(lower);
     Optional<String> near = alias != null ? Optional.of(alias) : Suggestions.nearest(name, ALL);
     return near.map(s -> "did you mean '@" + s + "'?")
-        .orElse("field attributes are @pk, @unique, @index, @column, @fk and @inverse");
+        .orElse("field attributes are @pk, @unique, @index, @column, @fk, @inverse, @discriminator and @version");
   }
 
   private static String describe(FieldKind kind) {
@@ -128,13 +137,13 @@ record FieldAttributes(
 
   private static String allowedHint(FieldKind kind) {
     return switch (kind) {
-      case COLUMN -> "a column takes @pk, @unique, @index and @column(\"name\")";
+      case COLUMN -> "a column takes @pk, @unique, @index, @column(\"name\"), @discriminator and @version";
       case REFERENCE -> "a reference takes @fk(column_name) and @inverse(field); its foreign key is indexed already";
       case COLLECTION -> "a collection takes @inverse(field)";
     };
   }
 
-  /** {@code @pk @unique @index} take no arguments; the others take exactly one name. */
+  /** {@code @pk @unique @index @discriminator @version} take no arguments; the others take exactly one name. */
   private static void checkArguments(Attribute attribute, Diagnostics diagnostics) {
     String name = attribute.name().text();
     boolean takesName = name.equals("column") || name.equals("fk") || name.equals("inverse");

@@ -1,9 +1,12 @@
 package dev.sqlagen.check;
 
+import dev.sqlagen.model.Attribute;
 import dev.sqlagen.model.Field;
 import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Name;
+import dev.sqlagen.model.Value;
 import dev.sqlagen.resolved.Column;
+import dev.sqlagen.resolved.Polymorphism;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,10 +14,22 @@ import java.util.Optional;
  * A model after its own fields are checked, before relationships are resolved across models.
  * Entries keep declaration order, which the generated class keeps too. {@code incomplete} says
  * that some field's type did not resolve, so checks across models should not pile on.
+ * {@code attributes} are its checked model attributes.
  */
-record ModelDraft(Model model, String table, List<Entry> entries, boolean incomplete) {
+record ModelDraft(Model model, String table, List<Entry> entries, boolean incomplete, ModelAttributes attributes) {
   ModelDraft {
     entries = List.copyOf(entries);
+  }
+
+  /** The model attributes as checked: where each was written, for later diagnostics. */
+  record ModelAttributes(
+      Optional<Attribute> table,
+      Optional<Attribute> inheritance,
+      Optional<Polymorphism.Strategy> strategy,
+      Optional<Value.StringValue> identity) {}
+
+  List<ColumnEntry> columns() {
+    return entries.stream().filter(ColumnEntry.class::isInstance).map(ColumnEntry.class::cast).toList();
   }
 
   String name() {
@@ -41,8 +56,9 @@ record ModelDraft(Model model, String table, List<Entry> entries, boolean incomp
     Field field();
   }
 
-  /** A scalar field: one column. */
-  record ColumnEntry(Field field, Column column) implements Entry {}
+  /** A scalar field: one column; the {@code @discriminator} or {@code @version} that marks it, if any. */
+  record ColumnEntry(Field field, Column column, Optional<Attribute> discriminator, Optional<Attribute> version)
+      implements Entry {}
 
   /** A many-to-one reference; its foreign-key column is made once the target's key is known. */
   record ReferenceEntry(Field field, String target, boolean nullable, Optional<Name> foreignKey, Optional<Name> inverse)

@@ -33,9 +33,19 @@ public enum Code {
   BAD_NAME("SQD031", Severity.ERROR),
   DUPLICATE_PYTHON_NAME("SQD032", Severity.ERROR),
   DUPLICATE_TYPE_NAME("SQD033", Severity.ERROR),
+  // Declarations: mixins, inheritance, optimistic locking.
+  BAD_BASE("SQD050", Severity.ERROR),
+  INHERITANCE_CYCLE("SQD051", Severity.ERROR),
+  BAD_INHERITANCE("SQD052", Severity.ERROR),
+  BAD_DISCRIMINATOR("SQD053", Severity.ERROR),
+  REDECLARED_FIELD("SQD054", Severity.ERROR),
+  BAD_SUBCLASS_FIELD("SQD055", Severity.ERROR),
+  BAD_MIXIN("SQD056", Severity.ERROR),
+  BAD_VERSION("SQD057", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
-  REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING);
+  REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),
+  UNUSED_MIXIN("SQW003", Severity.WARNING);
 
   private final String id;
   private final Severity severity;

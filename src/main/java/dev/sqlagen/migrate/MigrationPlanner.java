@@ -32,7 +32,7 @@ public final class MigrationPlanner {
     for (Entity entity : order.tables()) {
       upgrade.add(createTable(schema, entity, order));
       upgrade.addAll(indexes(entity));
-      for (Column column : entity.columns()) {
+      for (Column column : entity.tableColumns()) {
         if (order.isDeferred(entity, column)) {
           deferred.add(new Operation.AddForeignKey(foreignKey(entity, column, true), entity.table()));
         }
@@ -45,8 +45,8 @@ public final class MigrationPlanner {
   /** Enum types that some column uses; an unused enum has no database type. */
   private static List<EnumType> usedEnums(ResolvedSchema schema) {
     Set<String> used = new LinkedHashSet<>();
-    for (Entity entity : schema.entities()) {
-      for (Column column : entity.columns()) {
+    for (Entity entity : schema.tables()) {
+      for (Column column : entity.tableColumns()) {
         column.type().enumName().ifPresent(used::add);
       }
     }
@@ -56,7 +56,7 @@ public final class MigrationPlanner {
   private static Operation.CreateTable createTable(ResolvedSchema schema, Entity entity, TableOrder order) {
     List<ColumnDef> columns = new ArrayList<>();
     boolean singleKey = entity.primaryKey().size() == 1;
-    for (Column column : entity.columns()) {
+    for (Column column : entity.tableColumns()) {
       Optional<String> enumType = column.type().enumName()
           .map(name -> schema.enums().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow().dbName());
       columns.add(new ColumnDef(
@@ -64,19 +64,20 @@ public final class MigrationPlanner {
           column.type(),
           enumType,
           column.nullable(),
-          column.primaryKey() && singleKey && column.type().isInteger(),
+          // A joined-table subclass's key takes its value from the parent's row.
+          column.primaryKey() && singleKey && column.type().isInteger() && column.foreignKey().isEmpty(),
           column.defaultValue().filter(d -> d.serverSide()),
           column.doc()));
     }
     List<Constraint> constraints = new ArrayList<>();
-    for (Column column : entity.columns()) {
+    for (Column column : entity.tableColumns()) {
       if (column.foreignKey().isPresent()) {
         constraints.add(foreignKey(entity, column, order.isDeferred(entity, column)));
       }
     }
     constraints.add(new Constraint.PrimaryKey(
         ConstraintNames.primaryKey(entity.table()), entity.primaryKey().stream().map(Column::name).toList()));
-    for (Column column : entity.columns()) {
+    for (Column column : entity.tableColumns()) {
       if (column.unique() && !column.index()) {
         constraints.add(new Constraint.Unique(ConstraintNames.unique(entity.table(), column.name()), List.of(column.name())));
       }
@@ -95,7 +96,7 @@ public final class MigrationPlanner {
   /** One index per indexed column; an indexed unique column gets a unique index. */
   private static List<Operation> indexes(Entity entity) {
     List<Operation> indexes = new ArrayList<>();
-    for (Column column : entity.columns()) {
+    for (Column column : entity.tableColumns()) {
       if (column.index()) {
         indexes.add(new Operation.CreateIndex(
             ConstraintNames.index(entity.table(), column.name()), entity.table(), List.of(column.name()), column.unique()));
@@ -112,7 +113,8 @@ public final class MigrationPlanner {
         List.of(column.name()),
         target.table(),
         List.of(target.column()),
-        useAlter);
+        useAlter,
+        target.onDelete());
   }
 
   /** The downgrade: every upgrade step undone, last first. */

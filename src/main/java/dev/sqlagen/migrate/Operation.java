@@ -123,13 +123,19 @@ public sealed interface Operation {
      * database can add it later with ALTER, and keeps it inline where not (SQLite).
      */
     record ForeignKey(
-        String name, List<String> columns, String referredTable, List<String> referredColumns, boolean useAlter)
+        String name,
+        List<String> columns,
+        String referredTable,
+        List<String> referredColumns,
+        boolean useAlter,
+        Optional<String> onDelete)
         implements Constraint {
       public ForeignKey {
         Objects.requireNonNull(name, "name");
         columns = List.copyOf(columns);
         Objects.requireNonNull(referredTable, "referredTable");
         referredColumns = List.copyOf(referredColumns);
+        Objects.requireNonNull(onDelete, "onDelete");
       }
     }
 

@@ -34,6 +34,10 @@ final class ModelsModulePlanner {
     for (Entity entity : schema.entities()) {
       entities.put(entity.name(), entity);
       entity.references().forEach(r -> foreignKeysBetween.merge(pairKey(entity.name(), r.target()), 1, Integer::sum));
+      // A joined-table subclass's key is a foreign key to its parent's table too: with another
+      // one between them, SQLAlchemy needs to be told which a relationship uses.
+      entity.parent().filter(parent -> entity.ownsTable())
+          .ifPresent(parent -> foreignKeysBetween.merge(pairKey(entity.name(), parent), 1, Integer::sum));
     }
   }
 
@@ -41,11 +45,12 @@ final class ModelsModulePlanner {
     List<ClassView> enums = schema.enums().stream().map(this::enumClass).toList();
     List<List<String>> helpers = enums.isEmpty() ? List.of() : List.of(enumValuesHelper());
     ClassView base = baseClass();
+    List<ClassView> mixins = schema.mixins().stream().map(mixin -> ModelClassPlanner.mixin(mixin, this)).toList();
     List<ClassView> classes = new ArrayList<>();
     for (Entity entity : schema.entities()) {
       classes.add(new ModelClassPlanner(entity, this).plan());
     }
-    return new ModelsModuleView(Docstrings.lines("", docText), imports.lines(), enums, helpers, base, classes);
+    return new ModelsModuleView(Docstrings.lines("", docText), imports.lines(), enums, helpers, base, mixins, classes);
   }
 
   private ClassView enumClass(EnumType type) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param enums the enum classes
  * @param helpers module-level functions, each a list of lines
  * @param base the declarative base class
+ * @param mixins the mixin classes in declaration order
  * @param classes the model classes in declaration order
  */
 public record ModelsModuleView(
@@ -19,12 +20,14 @@ public record ModelsModuleView(
     List<ClassView> enums,
     List<List<String>> helpers,
     ClassView base,
+    List<ClassView> mixins,
     List<ClassView> classes) {
   public ModelsModuleView {
     docstring = List.copyOf(docstring);
     imports = List.copyOf(imports);
     enums = List.copyOf(enums);
     helpers = helpers.stream().map(List::copyOf).toList();
+    mixins = List.copyOf(mixins);
     classes = List.copyOf(classes);
   }
 }

@@ -86,9 +86,12 @@ final class RevisionPlanner {
     }
     if (op instanceof Operation.AddForeignKey add) {
       Constraint.ForeignKey fk = add.foreignKey();
-      return PyLayout.statement(INDENT + INDENT, "", PyExpr.call("op.create_foreign_key", List.of(
+      List<PyExpr> args = new ArrayList<>(List.of(
           opName(fk.name()), PyExpr.str(add.table()), PyExpr.str(fk.referredTable()), strings(fk.columns()),
-          strings(fk.referredColumns())))).stream().map(line -> line.substring(INDENT.length())).toList();
+          strings(fk.referredColumns())));
+      fk.onDelete().ifPresent(action -> args.add(PyExpr.keyword("ondelete", PyExpr.str(action))));
+      return PyLayout.statement(INDENT + INDENT, "", PyExpr.call("op.create_foreign_key", args))
+          .stream().map(line -> line.substring(INDENT.length())).toList();
     }
     Operation.DropForeignKey drop = (Operation.DropForeignKey) op;
     return PyLayout.statement(INDENT + INDENT, "", PyExpr.call("op.drop_constraint", List.of(
@@ -161,6 +164,7 @@ final class RevisionPlanner {
     if (constraint instanceof Constraint.ForeignKey fk) {
       List<PyExpr> referred = fk.referredColumns().stream().map(c -> PyExpr.str(fk.referredTable() + "." + c)).toList();
       List<PyExpr> args = new ArrayList<>(List.of(strings(fk.columns()), PyExpr.list(referred), name));
+      fk.onDelete().ifPresent(action -> args.add(PyExpr.keyword("ondelete", PyExpr.str(action))));
       if (fk.useAlter()) {
         args.add(PyExpr.keyword("use_alter", PyExpr.atom("True")));
       }

@@ -30,11 +30,19 @@ public record Column(
     }
   }
 
-  /** Where a foreign-key column points: a table and one of its columns. */
-  public record ForeignKey(String table, String column) {
+  /**
+   * Where a foreign-key column points: a table and one of its columns; {@code onDelete} is the
+   * SQL action (such as {@code CASCADE}) when the referenced row is deleted, if any.
+   */
+  public record ForeignKey(String table, String column, Optional<String> onDelete) {
     public ForeignKey {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(onDelete, "onDelete");
+    }
+
+    public ForeignKey(String table, String column) {
+      this(table, column, Optional.empty());
     }
   }
 }
