@@ -14,10 +14,19 @@ schema
 declaration
     : modelDecl
     | enumDecl
+    | mixinDecl
     ;
 
+// "model Engineer : Employee, Timestamps { ... }": at most one model base, first, then mixins
+// (the checker says which is which; the grammar only sees names).
 modelDecl
-    : MODEL name=ident LBRACE member* RBRACE
+    : MODEL name=ident (COLON bases+=ident (COMMA bases+=ident)*)? LBRACE member* RBRACE
+    ;
+
+// Columns shared by several models. Members are parsed like a model's, so that a reference or
+// an "@@" attribute in a mixin is a precise check error rather than a syntax error.
+mixinDecl
+    : MIXIN name=ident LBRACE member* RBRACE
     ;
 
 member
@@ -62,15 +71,18 @@ enumDecl
     : ENUM name=ident LBRACE ident* RBRACE
     ;
 
-// Keywords are contextual: a field or enum member may be called "model" or "enum".
+// Keywords are contextual: a field or enum member may be called "model", "enum" or "mixin".
 ident
     : IDENT
     | MODEL
     | ENUM
+    | MIXIN
     ;
 
 MODEL    : 'model' ;
 ENUM     : 'enum' ;
+MIXIN    : 'mixin' ;
+COLON    : ':' ;
 LBRACE   : '{' ;
 RBRACE   : '}' ;
 LPAREN   : '(' ;

@@ -31,6 +31,11 @@ ${line}
 ${line}
 </#list>
 </#list>
+<#list view.mixins as class>
+
+
+<#include "class.ftl">
+</#list>
 <#list view.classes as class>
 
 

@@ -53,6 +53,7 @@ from sqlalchemy.orm import (
     selectinload,
     sessionmaker,
 )
+from sqlalchemy.orm.exc import UnmappedColumnError
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.sql import sqltypes
 from sqlalchemy.types import TypeDecorator, TypeEngine
@@ -373,6 +374,22 @@ def must_be_distinct(column: Column[Any]) -> bool:
     return any(c is column for columns in unique_sets for c in columns)
 
 
+def set_by_orm(mapper: Mapper[Any], column: Column[Any]) -> bool:
+    """The polymorphic discriminator and the version counter."""
+    # identity, not ==: Column.__eq__ builds a SQL expression
+    return column is mapper.polymorphic_on or column is mapper.version_id_col
+
+
+def maps_all(mapper: Mapper[Any], columns: set[Column[Any]]) -> bool:
+    """Whether the mapper maps every one of these table columns."""
+    for column in columns:
+        try:
+            mapper.get_property_by_column(column)
+        except UnmappedColumnError:
+            return False
+    return True
+
+
 def many_to_one(mapper: Mapper[Any]) -> list[RelationshipProperty[Any]]:
     return [
         rel
@@ -411,7 +428,9 @@ def pk_criteria(
 
 def mapper_for_table(package: LoadedPackage, table: Table) -> Mapper[Any]:
     for mapper in package.mappers():
-        if mapper.local_table is table and mapper.inherits is None:
+        # The class that introduces the table: a joined-table subclass has its own.
+        inherited = mapper.inherits is not None and mapper.inherits.local_table is table
+        if mapper.local_table is table and not inherited:
             return mapper
     pytest.fail(f"no mapped class for referenced table {table.name}", pytrace=False)
 
@@ -485,6 +504,10 @@ class GraphBuilder:
         covered |= self._assign_raw_foreign_keys(built, covered, path)
         for key, column in real_columns(mapper):
             if column in covered:
+                continue
+            if set_by_orm(mapper, column):
+                # The discriminator comes from the class, the version from the ORM's
+                # counter: a value written here would be overwritten or rejected.
                 continue
             if self._left_to_database(column):
                 built.generated.append(key)
@@ -578,7 +601,8 @@ class GraphBuilder:
             )
             for constraint in constraints:
                 columns = set(constraint.columns)
-                if columns <= covered:
+                if columns <= covered or not maps_all(mapper, columns):
+                    # A single-table root does not map its subclasses' columns.
                     continue
                 assigned |= columns
                 required = any(not column.nullable for column in columns)

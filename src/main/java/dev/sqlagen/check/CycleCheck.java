@@ -24,7 +24,7 @@ final class CycleCheck {
   }
 
   void check(List<Entity> entities, Map<String, ModelDraft> drafts) {
-    TableOrder order = TableOrder.of(new ResolvedSchema("", List.of(), entities, List.of()));
+    TableOrder order = TableOrder.of(new ResolvedSchema("", List.of(), List.of(), entities, List.of()));
     for (Entity entity : entities) {
       for (Reference reference : entity.references()) {
         Column first = entity.column(reference.foreignKeyFields().get(0)).orElseThrow();

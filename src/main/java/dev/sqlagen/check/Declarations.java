@@ -4,6 +4,7 @@ import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.model.EnumDecl;
+import dev.sqlagen.model.Mixin;
 import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Name;
 import dev.sqlagen.model.Schema;
@@ -12,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Every model and enum by name; reports duplicate and unusable declaration names. */
+/** Every model, enum and mixin by name; reports duplicate and unusable declaration names. */
 final class Declarations {
   /** The name the generated declarative base takes; no model or enum may take it. */
   static final String BASE_CLASS = "Base";
@@ -21,22 +22,29 @@ final class Declarations {
 
   private final Map<String, Model> models = new LinkedHashMap<>();
   private final Map<String, EnumDecl> enums = new LinkedHashMap<>();
+  private final Map<String, Mixin> mixins = new LinkedHashMap<>();
 
   Declarations(Schema schema, Diagnostics diagnostics) {
     Map<String, Name> seen = new LinkedHashMap<>();
     for (EnumDecl decl : schema.enums()) {
-      if (declare(decl.name(), seen, diagnostics)) {
+      if (declare(decl.name(), "model or enum", seen, diagnostics)) {
         enums.put(decl.name().text(), decl);
       }
     }
+    for (Mixin mixin : schema.mixins()) {
+      if (declare(mixin.name(), "mixin", seen, diagnostics)) {
+        mixins.put(mixin.name().text(), mixin);
+      }
+    }
     for (Model model : schema.models()) {
-      if (declare(model.name(), seen, diagnostics)) {
+      if (declare(model.name(), "model or enum", seen, diagnostics)) {
         models.put(model.name().text(), model);
       }
     }
   }
 
-  private static boolean declare(Name name, Map<String, Name> seen, Diagnostics diagnostics) {
+  /** @param kind what the name would name, in the message: "mixin", or "model or enum" */
+  private static boolean declare(Name name, String kind, Map<String, Name> seen, Diagnostics diagnostics) {
     String text = name.text();
     if (text.equals(BASE_CLASS) || text.equals(ENUM_VALUES_HELPER) || !PythonNames.isValidClassName(text)
         || ScalarTypes.NAMES.contains(text)) {
@@ -44,7 +52,7 @@ final class Declarations {
           Diagnostic.of(
               Code.RESERVED_NAME,
               name.span(),
-              "'" + text + "' cannot name a model or enum",
+              "'" + text + "' cannot name a " + kind,
               reservedHint(text)));
       return false;
     }
@@ -80,6 +88,15 @@ final class Declarations {
 
   Map<String, EnumDecl> enums() {
     return enums;
+  }
+
+  Map<String, Mixin> mixins() {
+    return mixins;
+  }
+
+  /** Whether a class of the generated module has this name: a model, an enum or a mixin. */
+  boolean declaresClass(String name) {
+    return models.containsKey(name) || enums.containsKey(name) || mixins.containsKey(name);
   }
 
   Set<String> typeNames() {

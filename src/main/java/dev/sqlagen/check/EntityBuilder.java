@@ -34,6 +34,8 @@ final class EntityBuilder {
   private final ForeignKeys keys;
   private final Map<ReferenceEntry, ReferenceEntry> scalarSides;
   private final RelationPairing.Pairs pairs;
+  private final Layout layout;
+  private final Map<String, List<ColumnEntry>> mixinColumns;
   private final Diagnostics diagnostics;
   private final Map<ReferenceEntry, ReferenceEntry> scalarSideOf = new IdentityHashMap<>();
   private final Map<CollectionEntry, ReferenceEntry> mirrored = new IdentityHashMap<>();
@@ -46,11 +48,15 @@ final class EntityBuilder {
       ForeignKeys keys,
       Map<ReferenceEntry, ReferenceEntry> scalarSides,
       RelationPairing.Pairs pairs,
+      Layout layout,
+      Map<String, List<ColumnEntry>> mixinColumns,
       Diagnostics diagnostics) {
     this.drafts = drafts;
     this.keys = keys;
     this.scalarSides = scalarSides;
     this.pairs = pairs;
+    this.layout = layout;
+    this.mixinColumns = mixinColumns;
     this.diagnostics = diagnostics;
     scalarSides.forEach((side, reference) -> scalarSideOf.put(reference, side));
     pairs.inverseOf().forEach((reference, collection) -> mirrored.put(collection, reference));
@@ -71,6 +77,17 @@ final class EntityBuilder {
     // What each field stands for in @@index, @@unique and the like: its database columns.
     Map<String, List<String>> fieldColumns = new java.util.LinkedHashMap<>();
     boolean unresolved = draft.incomplete();
+    Optional<String> parent = layout.parent(draft.name());
+    if (parent.isPresent() && !layout.singleSubclass(draft.name())) {
+      joinedKey(parent.get()).ifPresent(key -> {
+        columns.add(key);
+        fieldColumns.put(key.field(), List.of(key.name()));
+      });
+    }
+    for (var mixin : layout.hierarchies().mixins(draft.name())) {
+      mixinColumns.getOrDefault(mixin.text(), List.of())
+          .forEach(c -> fieldColumns.put(c.field().name().text(), List.of(c.column().name())));
+    }
     for (ModelDraft.Entry entry : draft.entries()) {
       fieldColumns.put(entry.field().name().text(), List.of());
       if (entry instanceof ColumnEntry column) {
@@ -98,12 +115,31 @@ final class EntityBuilder {
         collection(draft, (CollectionEntry) entry).ifPresent(collections::add);
       }
     }
-    columns = indexKeyReferences(columns);
+    List<Column> indexed = indexKeyReferences(columns);
     List<TableConstraint> constraints = unresolved
         ? List.of() // a field without its column would be reported as unknown; its error is out already
-        : TableConstructs.resolve(diagnostics, draft, columns, fieldColumns);
+        : TableConstructs.resolve(diagnostics, draft, indexed, fieldColumns);
+    ModelDraft owner = layout.tableOwner(draft.name());
     return new Entity(
-        draft.name(), draft.table(), draft.model().doc(), columns, references, collections, draft.schema(), constraints);
+        draft.name(), owner.table(), draft.model().doc(), indexed, references, collections, owner.schema(), constraints);
+  }
+
+  /**
+   * A joined-table subclass's key: a column of the parent key's name and type that is also a
+   * foreign key to it; deleting the parent's row deletes the subclass's row.
+   */
+  private Optional<Column> joinedKey(String parent) {
+    List<Column> key = keys.primaryKey(drafts.get(parent));
+    if (key.size() != 1) {
+      return Optional.empty(); // reported on the root
+    }
+    Column parentKey = key.get(0);
+    ModelDraft owner = layout.tableOwner(parent);
+    return Optional.of(new Column(
+        parentKey.field(), parentKey.name(), parentKey.type(), false, true, false, false, Optional.empty(), Optional.empty(),
+        Optional.of(new Column.ForeignKey(owner.table(), parentKey.name(), owner.schema(), Optional.of(ReferentialAction.CASCADE),
+            Optional.empty(), Optional.empty())),
+        ColumnOptions.NONE));
   }
 
   /**

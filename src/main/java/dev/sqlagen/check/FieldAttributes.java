@@ -35,9 +35,19 @@ record FieldAttributes(
     given = Map.copyOf(given);
   }
 
+  /** {@code @discriminator}, if given. */
+  Optional<Attribute> discriminator() {
+    return attribute("discriminator");
+  }
+
+  /** {@code @version}, if given. */
+  Optional<Attribute> version() {
+    return attribute("version");
+  }
+
   /** What a field is, which decides the attributes it may carry. */
   enum FieldKind {
-    COLUMN(Set.of("pk", "unique", "index", "column", "check", "onupdate", "identity", "computed")),
+    COLUMN(Set.of("pk", "unique", "index", "column", "check", "onupdate", "identity", "computed", "discriminator", "version")),
     REFERENCE(Set.of("fk", "inverse", "pk", "unique", "ondelete", "onupdate", "load")),
     COLLECTION(Set.of("inverse", "load", "order_by", "through", "ondelete"));
 
@@ -50,7 +60,7 @@ record FieldAttributes(
 
   private static final Set<String> ALL =
       Set.of("pk", "unique", "index", "column", "fk", "inverse", "ondelete", "onupdate", "load", "order_by", "through",
-          "check", "identity", "computed");
+          "check", "identity", "computed", "discriminator", "version");
   /** Attributes whose arguments {@link ColumnConstructs} checks, knowing the column's type. */
   private static final Set<String> COLUMN_CONSTRUCTS = Set.of("check", "onupdate", "identity", "computed");
 
@@ -122,7 +132,11 @@ record FieldAttributes(
           Map.entry("constraint", "check"),
           Map.entry("updated", "onupdate"),
           Map.entry("autoincrement", "identity"),
-          Map.entry("generated", "computed"));
+          Map.entry("generated", "computed"),
+          Map.entry("polymorphic_on", "discriminator"),
+          Map.entry("type_column", "discriminator"),
+          Map.entry("version_id", "version"),
+          Map.entry("version_id_col", "version"));
 
   /** {@code @pk}, or a spelling of it that is reported with "did you mean '@pk'?". */
   static boolean meansPrimaryKey(String name) {
@@ -143,7 +157,7 @@ record FieldAttributes(
     String alias = ALIASES.get(lower);
     Optional<String> near = alias != null ? Optional.of(alias) : Suggestions.nearest(name, ALL);
     return near.map(s -> "did you mean '@" + s + "'?")
-        .orElse("field attributes are @pk, @unique, @index, @column, @check, @onupdate, @identity, @computed, @fk, @inverse, @ondelete, @load, @order_by and @through");
+        .orElse("field attributes are @pk, @unique, @index, @column, @check, @onupdate, @identity, @computed, @discriminator, @version, @fk, @inverse, @ondelete, @load, @order_by and @through");
   }
 
   private static String describe(FieldKind kind) {
@@ -156,15 +170,16 @@ record FieldAttributes(
 
   private static String allowedHint(FieldKind kind) {
     return switch (kind) {
-      case COLUMN -> "a column takes @pk, @unique, @index, @column(\"name\"), @check, @onupdate, @identity and @computed";
+      case COLUMN -> "a column takes @pk, @unique, @index, @column(\"name\"), @check, @onupdate, @identity, @computed, @discriminator and @version";
       case REFERENCE -> "a reference takes @fk(column_name), @inverse(field), @pk, @unique, @ondelete, @onupdate and @load; its foreign key is indexed already";
       case COLLECTION -> "a collection takes @inverse(field), @load, @order_by and @through";
     };
   }
 
   /**
-   * {@code @pk @unique @index} take no arguments; {@code @column @inverse} take one name, {@code @fk}
-   * one name per key column. The relationship attributes are read by {@link RelationAttributes}.
+   * {@code @pk @unique @index @discriminator @version} take no arguments; {@code @column @inverse}
+   * take one name, {@code @fk} one name per key column. The relationship attributes are read by
+   * {@link RelationAttributes}.
    */
   private static void checkArguments(Attribute attribute, Diagnostics diagnostics) {
     String name = attribute.name().text();

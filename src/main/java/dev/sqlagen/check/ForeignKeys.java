@@ -26,14 +26,17 @@ import java.util.Set;
 final class ForeignKeys {
   private final Map<String, ModelDraft> drafts;
   private final Map<ReferenceEntry, ReferenceEntry> scalarSides;
+  private final Layout layout;
   private final Diagnostics diagnostics;
   private final Map<String, List<Column>> keys = new HashMap<>();
   private final Map<ReferenceEntry, List<Column>> columns = new IdentityHashMap<>();
   private final Set<String> resolving = new HashSet<>();
 
-  ForeignKeys(Map<String, ModelDraft> drafts, Map<ReferenceEntry, ReferenceEntry> scalarSides, Diagnostics diagnostics) {
+  ForeignKeys(
+      Map<String, ModelDraft> drafts, Map<ReferenceEntry, ReferenceEntry> scalarSides, Layout layout, Diagnostics diagnostics) {
     this.drafts = drafts;
     this.scalarSides = scalarSides;
+    this.layout = layout;
     this.diagnostics = diagnostics;
   }
 
@@ -68,6 +71,10 @@ final class ForeignKeys {
         }
         key.addAll(columnsOf(reference, draft));
       }
+    }
+    if (key.isEmpty() && layout.parent(draft.name()).isPresent() && !layout.hierarchies().inCycle(draft.name())) {
+      // A subclass has its parent's key: in the parent's table, or copied into its own (joined).
+      key.addAll(primaryKey(drafts.get(layout.parent(draft.name()).get())));
     }
     resolving.remove(draft.name());
     keys.put(draft.name(), List.copyOf(key));
@@ -127,9 +134,9 @@ final class ForeignKeys {
               Optional.empty(),
               Optional.empty(),
               Optional.of(new Column.ForeignKey(
-                  target.table(),
+                  layout.table(target.name()),
                   targetColumn.name(),
-                  target.schema(),
+                  layout.tableOwner(target.name()).schema(),
                   reference.onDelete(),
                   reference.onUpdate(),
                   composite ? Optional.of(reference.name()) : Optional.empty())),

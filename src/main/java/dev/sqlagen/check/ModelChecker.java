@@ -6,6 +6,7 @@ import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.model.Attribute;
 import dev.sqlagen.model.Field;
+import dev.sqlagen.model.Mixin;
 import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Name;
 import dev.sqlagen.model.Value;
@@ -15,13 +16,17 @@ import dev.sqlagen.resolved.ColumnDefault;
 import dev.sqlagen.resolved.ColumnType;
 import dev.sqlagen.resolved.Loading;
 import dev.sqlagen.resolved.ReferentialAction;
+import dev.sqlagen.resolved.Polymorphism;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Checks one model's own fields and model attributes, producing a {@link ModelDraft}. */
+/**
+ * Checks one model's own fields and model attributes, producing a {@link ModelDraft}; and a
+ * mixin's fields, which must be plain columns.
+ */
 final class ModelChecker {
   private final Declarations declarations;
   private final Diagnostics diagnostics;
@@ -39,7 +44,11 @@ final class ModelChecker {
     this.constructs = new ColumnConstructs(diagnostics, defaults);
   }
 
-  ModelDraft check(Model model) {
+  /**
+   * @param inherited the fields the model gets from its parents and mixins, each with where it
+   *     comes from ("model Employee", "mixin Timestamps"): the model may not declare them again
+   */
+  ModelDraft check(Model model, Map<String, String> inherited) {
     List<ModelDraft.Entry> entries = new ArrayList<>();
     Map<String, Name> fieldNames = new HashMap<>();
     boolean incomplete = false;
@@ -48,12 +57,84 @@ final class ModelChecker {
       if (!checkFieldName(field.name(), fieldNames)) {
         continue;
       }
+      String origin = inherited.get(field.name().text());
+      if (origin != null) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.REDECLARED_FIELD,
+                field.name().span(),
+                "field '" + field.name().text() + "' is inherited from " + origin,
+                "remove it here, or rename it; a subclass or mixin user cannot redefine an inherited field"));
+        continue;
+      }
       Optional<FieldType> type = types.resolve(field.type());
       incomplete |= type.isEmpty();
       type.flatMap(t -> entry(field, t, soleKey)).ifPresent(entries::add);
     }
-    String table = tableName(model);
-    return new ModelDraft(model, table, TableConstructs.schema(model, diagnostics), entries, incomplete);
+    String table = DbNames.table(model.name().text());
+    ModelDraft.ModelAttributes attributes = modelAttributes(model);
+    table = attributes.table().flatMap(ModelChecker::givenTable).orElse(table);
+    return new ModelDraft(model, table, TableConstructs.schema(model, diagnostics), entries, incomplete, attributes);
+  }
+
+  /** A mixin's fields: columns without keys, discriminators or version marks. */
+  List<ModelDraft.ColumnEntry> checkMixin(Mixin mixin) {
+    for (Attribute attribute : mixin.attributes()) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.BAD_MIXIN,
+              attribute.span(),
+              "a mixin takes no model attributes",
+              "put '@@" + attribute.name().text() + "' on each model that uses mixin " + mixin.name().text()));
+    }
+    if (mixin.fields().isEmpty()) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.BAD_MIXIN,
+              mixin.span(),
+              "mixin '" + mixin.name().text() + "' has no fields",
+              "give it the columns its models share, such as: created_at datetime(tz) = now()"));
+    }
+    List<ModelDraft.ColumnEntry> columns = new ArrayList<>();
+    Map<String, Name> fieldNames = new HashMap<>();
+    for (Field field : mixin.fields()) {
+      if (!checkFieldName(field.name(), fieldNames)) {
+        continue;
+      }
+      Optional<FieldType> type = types.resolve(field.type());
+      if (type.isPresent() && type.get() instanceof FieldType.ModelRef ref) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.BAD_MIXIN,
+                field.type().name().span(),
+                "a mixin holds columns only; '" + field.name().text() + "' refers to model " + ref.model(),
+                "declare the " + (field.type().collection() ? "collection" : "reference") + " in each model that uses mixin " + mixin.name().text()));
+        continue;
+      }
+      type.flatMap(t -> entry(field, t, false)).map(ModelDraft.ColumnEntry.class::cast).ifPresent(entry -> {
+        boolean plain = true;
+        for (Attribute attribute : field.attributes()) {
+          String name = attribute.name().text();
+          boolean marks = (name.equals("pk") && entry.column().primaryKey())
+              || (name.equals("discriminator") && entry.discriminator().isPresent())
+              || (name.equals("version") && entry.version().isPresent());
+          if (marks) {
+            plain = false;
+            diagnostics.report(
+                Diagnostic.of(
+                    Code.BAD_MIXIN,
+                    attribute.span(),
+                    "a mixin's column cannot be '@" + name + "'",
+                    "declare " + field.name().text() + " in each model instead: a model's "
+                        + (name.equals("pk") ? "key" : name.equals("version") ? "version column" : "discriminator") + " is part of its class"));
+          }
+        }
+        if (plain) {
+          columns.add(entry);
+        }
+      });
+    }
+    return columns;
   }
 
   private boolean checkFieldName(Name name, Map<String, Name> seen) {
@@ -62,15 +143,15 @@ final class ModelChecker {
           Diagnostic.of(Code.BAD_NAME, name.span(), "field names may not start with '__'", "Python reserves dunder names"));
       return false;
     }
-    if (declarations.models().containsKey(name.text()) || declarations.enums().containsKey(name.text())
-        || name.text().equals(Declarations.ENUM_VALUES_HELPER)) {
+    if (declarations.declaresClass(name.text()) || name.text().equals(Declarations.ENUM_VALUES_HELPER)) {
       // In the class body such a field would hide the class (or helper) that later lines use.
       diagnostics.report(
           Diagnostic.of(
               Code.DUPLICATE_PYTHON_NAME,
               name.span(),
               "field '" + name.text() + "' has the name of " + (declarations.enums().containsKey(name.text()) ? "an enum"
-                  : declarations.models().containsKey(name.text()) ? "a model" : "a generated helper") + "; the generated class needs that name",
+                  : declarations.models().containsKey(name.text()) ? "a model"
+                  : declarations.mixins().containsKey(name.text()) ? "a mixin" : "a generated helper") + "; the generated class needs that name",
               "rename the field, and keep its column name with @column(\"" + name.text() + "\") if needed"));
       return false;
     }
@@ -131,6 +212,7 @@ final class ModelChecker {
       defaultValue = Optional.empty(); // reported: the database supplies the value
     }
     String name = attributes.column().map(Name::text).orElse(field.name().text());
+    marks(field, type, nullable, attributes, defaultValue.isPresent() || !field.defaults().isEmpty());
     Column column =
         new Column(
             field.name().text(),
@@ -144,7 +226,53 @@ final class ModelChecker {
             field.doc(),
             Optional.empty(),
             options);
-    return Optional.of(new ModelDraft.ColumnEntry(field, column, constructs.check(attributes)));
+    return Optional.of(new ModelDraft.ColumnEntry(
+        field, column, constructs.check(attributes), attributes.discriminator(), attributes.version()));
+  }
+
+  /**
+   * {@code @discriminator}: a NOT NULL string or enum that the ORM fills in from the class.
+   * {@code @version}: a NOT NULL integer counter that the ORM sets and increments.
+   */
+  private void marks(Field field, ColumnType type, boolean nullable, FieldAttributes attributes, boolean hasDefault) {
+    attributes.discriminator().ifPresent(mark -> {
+      String problem = null;
+      if (type.kind() != ColumnType.Kind.STRING && type.kind() != ColumnType.Kind.ENUM) {
+        problem = "a discriminator is a string(n) or an enum column, not " + field.type().name().text();
+      } else if (nullable) {
+        problem = "a discriminator cannot be nullable";
+      } else if (attributes.primaryKey()) {
+        problem = "a discriminator cannot be the primary key";
+      } else if (hasDefault) {
+        problem = "a discriminator takes no default: the ORM sets it from the object's class";
+      }
+      if (problem != null) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.BAD_DISCRIMINATOR,
+                mark.span(),
+                problem,
+                "write it as: " + field.name().text() + " string(30) @discriminator, or with an enum of the identities"));
+      }
+    });
+    attributes.version().ifPresent(mark -> {
+      String problem = null;
+      if (!type.isInteger()) {
+        problem = "a version column is an integer, not " + field.type().name().text();
+      } else if (nullable) {
+        problem = "a version column cannot be nullable";
+      } else if (attributes.primaryKey()) {
+        problem = "a version column cannot be the primary key";
+      } else if (attributes.discriminator().isPresent()) {
+        problem = "a column cannot be both the discriminator and the version";
+      } else if (hasDefault) {
+        problem = "a version column takes no default: the ORM sets it to 1 and counts up";
+      }
+      if (problem != null) {
+        diagnostics.report(
+            Diagnostic.of(Code.BAD_VERSION, mark.span(), problem, "write it as: " + field.name().text() + " int @version"));
+      }
+    });
   }
 
   private Optional<ModelDraft.Entry> reference(Field field, String target) {
@@ -218,46 +346,42 @@ final class ModelChecker {
         relations.through(attributes.attribute("through"))));
   }
 
-  private String tableName(Model model) {
-    String table = DbNames.table(model.name().text());
-    boolean seen = false;
+  private static final List<String> MODEL_ATTRIBUTES = List.of("table", "inheritance", "identity");
+
+  private ModelDraft.ModelAttributes modelAttributes(Model model) {
+    Map<String, Attribute> seen = new HashMap<>();
+    Optional<Polymorphism.Strategy> strategy = Optional.empty();
+    Optional<Value.StringValue> identity = Optional.empty();
     for (Attribute attribute : model.attributes()) {
       String name = attribute.name().text();
-      if (!name.equals("table") && TableConstructs.MODEL_ATTRIBUTES.contains(name)) {
+      if (TableConstructs.MODEL_ATTRIBUTES.contains(name) && !MODEL_ATTRIBUTES.contains(name)) {
         continue; // checked by TableConstructs
       }
-      if (!name.equals("table")) {
+      if (!MODEL_ATTRIBUTES.contains(name)) {
         diagnostics.report(
             Diagnostic.of(
                 Code.UNKNOWN_ATTRIBUTE,
                 attribute.span(),
                 "unknown model attribute '@@" + name + "'",
                 modelAttributeHint(name)));
-      } else if (seen) {
-        diagnostics.report(Diagnostic.of(Code.DUPLICATE_ATTRIBUTE, attribute.span(), "'@@table' is given twice", "remove one"));
+      } else if (seen.putIfAbsent(name, attribute) != null) {
+        diagnostics.report(Diagnostic.of(Code.DUPLICATE_ATTRIBUTE, attribute.span(), "'@@" + name + "' is given twice", "remove one"));
+      } else if (name.equals("table")) {
+        tableArgument(attribute);
+      } else if (name.equals("inheritance")) {
+        strategy = strategyArgument(attribute);
       } else {
-        seen = true;
-        Optional<String> given = tableArgument(attribute);
-        if (given.isPresent()) {
-          table = given.get();
-        }
+        identity = identityArgument(attribute);
       }
     }
-    return table;
+    return new ModelDraft.ModelAttributes(
+        Optional.ofNullable(seen.get("table")).filter(a -> givenTable(a).isPresent()),
+        Optional.ofNullable(seen.get("inheritance")),
+        strategy,
+        identity);
   }
 
-  private static String modelAttributeHint(String name) {
-    if (name.equals("tablename") || name.equals("map") || dev.sqlagen.diag.Suggestions.nearest(name, java.util.Set.of("table")).isPresent()) {
-      return "did you mean '@@table'?";
-    }
-    if (name.equals("id")) {
-      return "mark the key field with @pk instead, such as: id int @pk";
-    }
-    return dev.sqlagen.diag.Suggestions.nearest(name, TableConstructs.MODEL_ATTRIBUTES).map(n -> "did you mean '@@" + n + "'?")
-        .orElse("model attributes are @@table, @@schema, @@check, @@index, @@unique and @@unique_index");
-  }
-
-  private Optional<String> tableArgument(Attribute attribute) {
+  private static Optional<String> givenTable(Attribute attribute) {
     if (attribute.args().size() == 1) {
       Value arg = attribute.args().get(0);
       if (arg instanceof Value.StringValue s && !s.value().isBlank()) {
@@ -267,9 +391,71 @@ final class ModelChecker {
         return Optional.of(n.name());
       }
     }
-    diagnostics.report(
-        Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, attribute.span(), "'@@table' takes one name", "write @@table(\"blog_posts\")"));
     return Optional.empty();
+  }
+
+  private Optional<Polymorphism.Strategy> strategyArgument(Attribute attribute) {
+    if (attribute.args().size() == 1 && attribute.args().get(0) instanceof Value.NameValue n) {
+      if (n.name().equals("single")) {
+        return Optional.of(Polymorphism.Strategy.SINGLE);
+      }
+      if (n.name().equals("joined")) {
+        return Optional.of(Polymorphism.Strategy.JOINED);
+      }
+    }
+    diagnostics.report(
+        Diagnostic.of(
+            Code.BAD_ATTRIBUTE_ARGUMENT,
+            attribute.args().isEmpty() ? attribute.span() : attribute.args().get(0).span(),
+            "'@@inheritance' takes single or joined",
+            "write @@inheritance(single) for one shared table, or @@inheritance(joined) for a table per subclass"));
+    return Optional.empty();
+  }
+
+  private Optional<Value.StringValue> identityArgument(Attribute attribute) {
+    if (attribute.args().size() == 1 && attribute.args().get(0) instanceof Value.StringValue s && !s.value().isEmpty()) {
+      return Optional.of(s);
+    }
+    if (attribute.args().size() == 1 && attribute.args().get(0) instanceof Value.NameValue n) {
+      return Optional.of(new Value.StringValue(n.name(), n.span()));
+    }
+    diagnostics.report(
+        Diagnostic.of(
+            Code.BAD_ATTRIBUTE_ARGUMENT,
+            attribute.args().isEmpty() ? attribute.span() : attribute.args().get(0).span(),
+            "'@@identity' takes one value",
+            "write @@identity(\"eng\"): the discriminator value of this model's rows"));
+    return Optional.empty();
+  }
+
+  private static String modelAttributeHint(String name) {
+    if (name.equals("tablename") || name.equals("map")) {
+      return "did you mean '@@table'?";
+    }
+    if (name.equals("polymorphic_identity")) {
+      return "did you mean '@@identity'?";
+    }
+    java.util.Set<String> all = new java.util.TreeSet<>(MODEL_ATTRIBUTES);
+    all.addAll(TableConstructs.MODEL_ATTRIBUTES);
+    Optional<String> near = dev.sqlagen.diag.Suggestions.nearest(name, all);
+    if (near.isPresent()) {
+      return "did you mean '@@" + near.get() + "'?";
+    }
+    if (name.equals("id")) {
+      return "mark the key field with @pk instead, such as: id int @pk";
+    }
+    if (name.equals("discriminator") || name.equals("version")) {
+      return "put @" + name + " on the field, such as: " + (name.equals("version") ? "version int @version" : "kind string(30) @discriminator");
+    }
+    return "model attributes are @@table, @@schema, @@check, @@index, @@unique, @@unique_index, @@inheritance and @@identity";
+  }
+
+
+  private void tableArgument(Attribute attribute) {
+    if (givenTable(attribute).isEmpty()) {
+      diagnostics.report(
+          Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, attribute.span(), "'@@table' takes one name", "write @@table(\"blog_posts\")"));
+    }
   }
 
   private <T> Optional<T> modifierError(Name at, String message, String help) {

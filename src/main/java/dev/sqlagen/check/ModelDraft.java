@@ -1,9 +1,12 @@
 package dev.sqlagen.check;
 
+import dev.sqlagen.model.Attribute;
 import dev.sqlagen.model.Field;
 import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Name;
+import dev.sqlagen.model.Value;
 import dev.sqlagen.resolved.Column;
+import dev.sqlagen.resolved.Polymorphism;
 import java.util.List;
 import java.util.Optional;
 import dev.sqlagen.resolved.Loading;
@@ -14,10 +17,23 @@ import dev.sqlagen.source.Span;
  * A model after its own fields are checked, before relationships are resolved across models.
  * Entries keep declaration order, which the generated class keeps too. {@code incomplete} says
  * that some field's type did not resolve, so checks across models should not pile on.
+ * {@code attributes} are its checked model attributes.
  */
-record ModelDraft(Model model, String table, Optional<String> schema, List<Entry> entries, boolean incomplete) {
+record ModelDraft(
+    Model model, String table, Optional<String> schema, List<Entry> entries, boolean incomplete, ModelAttributes attributes) {
   ModelDraft {
     entries = List.copyOf(entries);
+  }
+
+  /** The model attributes as checked: where each was written, for later diagnostics. */
+  record ModelAttributes(
+      Optional<Attribute> table,
+      Optional<Attribute> inheritance,
+      Optional<Polymorphism.Strategy> strategy,
+      Optional<Value.StringValue> identity) {}
+
+  List<ColumnEntry> columns() {
+    return entries.stream().filter(ColumnEntry.class::isInstance).map(ColumnEntry.class::cast).toList();
   }
 
   String name() {
@@ -44,8 +60,13 @@ record ModelDraft(Model model, String table, Optional<String> schema, List<Entry
     Field field();
   }
 
-  /** A scalar field: one column, and the SQL of its {@code @check}, if any. */
-  record ColumnEntry(Field field, Column column, Optional<String> check) implements Entry {}
+  /**
+   * A scalar field: one column, the SQL of its {@code @check}, and the {@code @discriminator} or
+   * {@code @version} that marks it, if any.
+   */
+  record ColumnEntry(
+      Field field, Column column, Optional<String> check, Optional<Attribute> discriminator, Optional<Attribute> version)
+      implements Entry {}
 
   /**
    * A many-to-one reference, or the scalar side of a one-to-one (when its {@code @inverse} names

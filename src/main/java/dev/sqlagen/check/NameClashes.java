@@ -23,22 +23,42 @@ import java.util.Map;
  */
 final class NameClashes {
   private final Diagnostics diagnostics;
+  private final Hierarchies hierarchies;
+  private final Map<String, List<ModelDraft.ColumnEntry>> mixinColumns;
 
-  NameClashes(Diagnostics diagnostics) {
+  /** @param mixinColumns each mixin's checked columns */
+  NameClashes(Diagnostics diagnostics, Hierarchies hierarchies, Map<String, List<ModelDraft.ColumnEntry>> mixinColumns) {
     this.diagnostics = diagnostics;
+    this.hierarchies = hierarchies;
+    this.mixinColumns = mixinColumns;
   }
 
-  void check(Map<String, ModelDraft> draftsByName, List<Entity> entities, List<LinkTable> linkTables, List<EnumType> enums) {
-    Collection<ModelDraft> drafts = draftsByName.values();
+  /** @param drafts the models' drafts, in the order of {@code entities} */
+  void check(
+      Map<String, ModelDraft> draftsByName, Collection<ModelDraft> drafts, List<Entity> entities, List<LinkTable> linkTables,
+      List<EnumType> enums) {
     Map<String, String> tables = new HashMap<>();
     Map<String, String> enumTypes = new HashMap<>();
     for (EnumType type : enums) {
       enumTypes.putIfAbsent(type.dbName().toLowerCase(Locale.ROOT), type.name());
     }
     Iterator<ModelDraft> draftIterator = drafts.iterator();
+    Map<String, Map<String, String[]>> columnsByOwner = new HashMap<>();
+    Map<String, Entity> byName = new HashMap<>();
+    entities.forEach(e -> byName.put(e.name(), e));
     for (Entity entity : entities) {
       ModelDraft draft = draftIterator.next();
       Span at = draft.model().span();
+      // A single-table subclass's columns are checked against its root table's other columns.
+      Entity owner = entity;
+      while (!owner.ownsTable() && owner.parent().isPresent() && byName.containsKey(owner.parent().get())) {
+        owner = byName.get(owner.parent().get());
+      }
+      columns(entity, draft, columnsByOwner.computeIfAbsent(owner.name(), t -> new HashMap<>()));
+      attributes(entity, draft);
+      if (!entity.ownsTable()) {
+        continue;
+      }
       String earlier = tables.putIfAbsent(entity.table().toLowerCase(Locale.ROOT), entity.name());
       if (earlier != null) {
         diagnostics.report(
@@ -48,8 +68,6 @@ final class NameClashes {
                 "models '" + earlier + "' and '" + entity.name() + "' both map to table '" + entity.table() + "'",
                 "give one of them another name with @@table(\"...\")"));
       }
-      columns(entity, draft);
-      attributes(entity, draft);
     }
     for (LinkTable link : linkTables) {
       String earlier = tables.putIfAbsent(link.table().toLowerCase(Locale.ROOT), "the link table of " + link.left() + " and " + link.right());
@@ -68,22 +86,47 @@ final class NameClashes {
     }
   }
 
-  private void columns(Entity entity, ModelDraft draft) {
-    Map<String, String> byName = new HashMap<>();
+  /**
+   * The class's columns, then its mixins' columns, against the columns of its table seen so far
+   * (its own, or its root's and siblings' for a single-table subclass): column name → model, field.
+   */
+  private void columns(Entity entity, ModelDraft draft, Map<String, String[]> byName) {
     for (Column column : entity.columns()) {
-      String earlier = byName.putIfAbsent(column.name().toLowerCase(Locale.ROOT), column.field());
+      column(entity, byName, column, spanOf(draft, column.field()), column.foreignKey().isPresent()
+          ? "name the foreign key column with @fk(other_name)"
+          : "give one of them another column name with @column(\"...\")");
+    }
+    for (dev.sqlagen.model.Name mixin : hierarchies.mixins(entity.name())) {
+      for (ModelDraft.ColumnEntry entry : mixinColumns.getOrDefault(mixin.text(), List.of())) {
+        column(entity, byName, entry.column(), mixin.span(), "give one of them another column name with @column(\"...\")");
+      }
+    }
+  }
+
+  private void column(Entity entity, Map<String, String[]> byName, Column column, Span at, String hint) {
+    String[] earlier = byName.putIfAbsent(column.name().toLowerCase(Locale.ROOT), new String[] {entity.name(), column.field()});
+    if (earlier == null) {
+      return;
+    }
+    if (earlier[0].equals(entity.name())) {
       // Two fields of one name are reported once, as fields (see attributes).
-      if (earlier != null && !earlier.equals(column.field())) {
+      if (!earlier[1].equals(column.field())) {
         diagnostics.report(
             Diagnostic.of(
                 Code.DUPLICATE_COLUMN,
-                spanOf(draft, column.field()),
-                "fields '" + earlier + "' and '" + column.field() + "' of " + entity.name() + " both map to column '" + column.name() + "'",
-                column.foreignKey().isPresent()
-                    ? "name the foreign key column with @fk(other_name)"
-                    : "give one of them another column name with @column(\"...\")"));
+                at,
+                "fields '" + earlier[1] + "' and '" + column.field() + "' of " + entity.name() + " both map to column '" + column.name() + "'",
+                hint));
       }
+      return;
     }
+    diagnostics.report(
+        Diagnostic.of(
+            Code.DUPLICATE_COLUMN,
+            at,
+            "fields '" + earlier[0] + "." + earlier[1] + "' and '" + entity.name() + "." + column.field() + "' both map to column '"
+                + column.name() + "' of table '" + entity.table() + "'",
+            "single-table subclasses share their root's table: " + hint + ", or declare the field once, in " + earlier[0]));
   }
 
   private void attributes(Entity entity, ModelDraft draft) {

@@ -7,6 +7,7 @@ import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.model.EnumDecl;
+import dev.sqlagen.model.Mixin;
 import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Name;
 import dev.sqlagen.model.Schema;
@@ -15,6 +16,8 @@ import dev.sqlagen.resolved.Collection;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.EnumType;
+import dev.sqlagen.resolved.MixinType;
+import dev.sqlagen.resolved.Polymorphism;
 import dev.sqlagen.resolved.Reference;
 import dev.sqlagen.resolved.LinkTable;
 import dev.sqlagen.resolved.ResolvedSchema;
@@ -48,15 +51,27 @@ public final class SchemaChecker {
       new EnumChecker(diagnostics).check(decl).ifPresent(enums::add);
     }
     typeNames(declarations, enums);
+    Hierarchies hierarchies = new Hierarchies(declarations, diagnostics);
     ModelChecker modelChecker = new ModelChecker(declarations, diagnostics);
+    Map<String, List<ColumnEntry>> mixinColumns = new LinkedHashMap<>();
+    for (Mixin mixin : declarations.mixins().values()) {
+      mixinColumns.put(mixin.name().text(), modelChecker.checkMixin(mixin));
+    }
     Map<String, ModelDraft> drafts = new LinkedHashMap<>();
     for (Model model : declarations.models().values()) {
-      drafts.put(model.name().text(), modelChecker.check(model));
+      drafts.put(model.name().text(), modelChecker.check(model, hierarchies.inherited(model.name().text())));
     }
+    Map<String, List<String>> enumMembers = new LinkedHashMap<>();
+    enums.forEach(type -> enumMembers.put(type.name(), type.members()));
+    InheritanceChecker inheritance = new InheritanceChecker(hierarchies, drafts, mixinColumns, enumMembers, diagnostics);
+    inheritance.check();
+    Layout layout = new Layout(hierarchies, inheritance, drafts);
     Map<ReferenceEntry, ReferenceEntry> scalarSides = new OneToOneSides(drafts, diagnostics).find();
-    ForeignKeys keys = new ForeignKeys(drafts, scalarSides, diagnostics);
+    ForeignKeys keys = new ForeignKeys(drafts, scalarSides, layout, diagnostics);
     for (ModelDraft draft : drafts.values()) {
-      if (keys.primaryKey(draft).isEmpty() && !triedPrimaryKey(draft.model())) {
+      // A subclass has its parent's key.
+      if (keys.primaryKey(draft).isEmpty() && !triedPrimaryKey(draft.model(), hierarchies) && hierarchies.parent(draft.name()).isEmpty()
+          && !hierarchies.inCycle(draft.name())) {
         diagnostics.report(
             Diagnostic.of(
                 Code.NO_PRIMARY_KEY,
@@ -66,19 +81,87 @@ public final class SchemaChecker {
       }
     }
     RelationPairing.Pairs pairs = new RelationPairing(drafts, scalarSides, diagnostics).pair();
-    EntityBuilder builder = new EntityBuilder(drafts, keys, scalarSides, pairs, diagnostics);
-    List<Entity> entities = new ArrayList<>();
-    for (ModelDraft draft : drafts.values()) {
-      entities.add(builder.entity(draft));
+    EntityBuilder builder = new EntityBuilder(drafts, keys, scalarSides, pairs, layout, mixinColumns, diagnostics);
+    List<ModelDraft> ordered = parentsFirst(drafts, hierarchies);
+    List<Entity> classes = new ArrayList<>();
+    for (ModelDraft draft : ordered) {
+      classes.add(builder.entity(draft));
     }
     List<LinkTable> linkTables = builder.linkTables();
+    List<MixinType> mixins = new ArrayList<>();
+    mixinColumns.forEach((name, entries) -> mixins.add(
+        new MixinType(name, declarations.mixins().get(name).doc(), entries.stream().map(ColumnEntry::column).toList())));
+    List<Entity> entities = withTableColumns(classes, hierarchies, inheritance, mixinColumns);
     new CycleCheck(diagnostics).check(entities, drafts);
-    new NameClashes(diagnostics).check(drafts, entities, linkTables, enums);
+    new NameClashes(diagnostics, hierarchies, mixinColumns).check(drafts, ordered, entities, linkTables, enums);
     unusedEnums(schema, declarations, enums);
+    unusedMixins(declarations, hierarchies, mixinColumns);
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new ResolvedSchema(schema.file().name(), enums, entities, linkTables));
+    return Optional.of(new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables));
+  }
+
+  /** Python needs a class before its subclasses; otherwise declaration order is kept. */
+  private static List<ModelDraft> parentsFirst(Map<String, ModelDraft> drafts, Hierarchies hierarchies) {
+    java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
+    for (String name : drafts.keySet()) {
+      List<String> chain = new ArrayList<>();
+      for (String at = name; at != null && drafts.containsKey(at) && !order.contains(at); at = hierarchies.parent(at).orElse(null)) {
+        chain.add(0, at);
+      }
+      order.addAll(chain);
+    }
+    return order.stream().map(drafts::get).toList();
+  }
+
+  /**
+   * The columns of each table, in SQLAlchemy's order: per class mapped to it (parents first),
+   * the class's own columns, then its mixins' columns in the order listed.
+   */
+  private List<Entity> withTableColumns(
+      List<Entity> classes, Hierarchies hierarchies, InheritanceChecker inheritance, Map<String, List<ColumnEntry>> mixinColumns) {
+    Map<String, List<Column>> byTable = new LinkedHashMap<>();
+    for (Entity entity : classes) {
+      List<Column> table = byTable.computeIfAbsent(entity.table(), t -> new ArrayList<>());
+      table.addAll(entity.columns());
+      for (dev.sqlagen.model.Name mixin : hierarchies.mixins(entity.name())) {
+        mixinColumns.getOrDefault(mixin.text(), List.of()).forEach(c -> table.add(c.column()));
+      }
+    }
+    List<Entity> entities = new ArrayList<>();
+    for (Entity entity : classes) {
+      entities.add(new Entity(
+          entity.name(),
+          entity.table(),
+          entity.doc(),
+          entity.columns(),
+          entity.references(),
+          entity.collections(),
+          entity.schema(),
+          entity.constraints(),
+          hierarchies.mixins(entity.name()).stream().map(dev.sqlagen.model.Name::text).toList(),
+          inheritance.polymorphism(entity.name()),
+          inheritance.version(entity.name()),
+          byTable.get(entity.table())));
+    }
+    return entities;
+  }
+
+  /** A mixin that no model uses generates a class that nothing needs. */
+  private void unusedMixins(Declarations declarations, Hierarchies hierarchies, Map<String, List<ColumnEntry>> mixinColumns) {
+    for (Mixin mixin : declarations.mixins().values()) {
+      String name = mixin.name().text();
+      // An unknown base may be a misspelling of the mixin: its error says so.
+      if (!hierarchies.used(name) && !hierarchies.hasUnknownBase() && !mixinColumns.getOrDefault(name, List.of()).isEmpty()) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.UNUSED_MIXIN,
+                mixin.name().span(),
+                "mixin '" + name + "' is never used",
+                "list it after a model's name, such as: model Customer : " + name + " { ... }, or remove the mixin"));
+      }
+    }
   }
 
   /** An enum that no field uses generates a class and a database type that nothing needs. */
@@ -87,6 +170,13 @@ public final class SchemaChecker {
     for (Model model : schema.models()) {
       model.fields().forEach(field -> used.add(field.type().name().text()));
     }
+    for (Mixin mixin : schema.mixins()) {
+      mixin.fields().forEach(field -> used.add(field.type().name().text()));
+    }
+    // An enum written as a base is reported there.
+    schema.models().forEach(model -> model.bases().stream()
+        .filter(base -> declarations.enums().containsKey(base.text()))
+        .forEach(base -> used.add(base.text())));
     // Only enums without errors of their own: an enum that is reported already needs no warning.
     java.util.Set<String> clean = new java.util.HashSet<>();
     checked.forEach(type -> clean.add(type.name()));
@@ -154,9 +244,12 @@ public final class SchemaChecker {
   }
 
   /** A model with an {@code @pk} that failed its own checks has been told about it already. */
-  private static boolean triedPrimaryKey(Model model) {
-    // A misspelt @pk (reported as unknown, with "did you mean '@pk'?") counts as tried too.
-    return model.fields().stream().anyMatch(f -> f.attributes().stream().anyMatch(a -> FieldAttributes.meansPrimaryKey(a.name().text())));
+  private static boolean triedPrimaryKey(Model model, Hierarchies hierarchies) {
+    // A misspelt @pk (reported as unknown, with "did you mean '@pk'?") counts as tried too, and
+    // so does a key in a mixin (reported there).
+    List<dev.sqlagen.model.Field> fields = new ArrayList<>(model.fields());
+    hierarchies.mixinDecls(model.name().text()).forEach(mixin -> fields.addAll(mixin.fields()));
+    return fields.stream().anyMatch(f -> f.attributes().stream().anyMatch(a -> FieldAttributes.meansPrimaryKey(a.name().text())));
   }
 
   /** Enum checks: members present, distinct, and usable as Python names. */

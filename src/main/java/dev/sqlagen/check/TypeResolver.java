@@ -37,6 +37,15 @@ final class TypeResolver {
       noArgs(ref);
       return Optional.of(new FieldType.Scalar(ColumnType.enumOf(name)));
     }
+    if (declarations.mixins().containsKey(name)) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.UNKNOWN_TYPE,
+              ref.name().span(),
+              "'" + name + "' is a mixin, not a type",
+              "a model uses a mixin's columns by naming it after ':', such as: model Customer : " + name + " { ... }"));
+      return Optional.empty();
+    }
     Kind kind = ScalarTypes.KINDS.get(name);
     if (kind == null) {
       diagnostics.report(

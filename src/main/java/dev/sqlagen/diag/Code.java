@@ -39,10 +39,6 @@ public enum Code {
   UNINSERTABLE_CYCLE("SQD037", Severity.ERROR),
   BAD_ORDER_BY("SQD038", Severity.ERROR),
   FOREIGN_KEY_COLUMNS("SQD039", Severity.ERROR),
-  // Warnings: suspicious but legal input. They are printed, and generation goes on.
-  UNUSED_ENUM("SQW001", Severity.WARNING),
-  REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),
-  // Table and column constructs (issue 3, stream B).
   BAD_CHECK("SQD042", Severity.ERROR),
   BAD_INDEX_COLUMNS("SQD043", Severity.ERROR),
   DUPLICATE_CONSTRAINT_NAME("SQD044", Severity.ERROR),
@@ -50,7 +46,19 @@ public enum Code {
   BAD_COMPUTED("SQD046", Severity.ERROR),
   BAD_ONUPDATE("SQD047", Severity.ERROR),
   NAME_TOO_LONG("SQD048", Severity.ERROR),
-  BAD_SCHEMA("SQD049", Severity.ERROR);
+  BAD_SCHEMA("SQD049", Severity.ERROR),
+  BAD_BASE("SQD050", Severity.ERROR),
+  INHERITANCE_CYCLE("SQD051", Severity.ERROR),
+  BAD_INHERITANCE("SQD052", Severity.ERROR),
+  BAD_DISCRIMINATOR("SQD053", Severity.ERROR),
+  REDECLARED_FIELD("SQD054", Severity.ERROR),
+  BAD_SUBCLASS_FIELD("SQD055", Severity.ERROR),
+  BAD_MIXIN("SQD056", Severity.ERROR),
+  BAD_VERSION("SQD057", Severity.ERROR),
+  // Warnings: suspicious but legal input. They are printed, and generation goes on.
+  UNUSED_ENUM("SQW001", Severity.WARNING),
+  REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),
+  UNUSED_MIXIN("SQW003", Severity.WARNING);
 
   private final String id;
   private final Severity severity;

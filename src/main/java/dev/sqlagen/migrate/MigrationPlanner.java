@@ -39,7 +39,7 @@ public final class MigrationPlanner {
     for (Entity entity : order.tables()) {
       upgrade.add(createTable(schema, entity, order));
       upgrade.addAll(indexes(entity));
-      for (Constraint.ForeignKey fk : foreignKeys(entity.table(), entity.columns(), order, entity)) {
+      for (Constraint.ForeignKey fk : foreignKeys(entity.table(), entity.tableColumns(), order, entity)) {
         if (fk.useAlter()) {
           deferred.add(new Operation.AddForeignKey(fk, entity.table(), entity.schema()));
         }
@@ -56,8 +56,8 @@ public final class MigrationPlanner {
   /** Enum types that some column uses; an unused enum has no database type. */
   private static List<EnumType> usedEnums(ResolvedSchema schema) {
     Set<String> used = new LinkedHashSet<>();
-    for (Entity entity : schema.entities()) {
-      for (Column column : entity.columns()) {
+    for (Entity entity : schema.tables()) {
+      for (Column column : entity.tableColumns()) {
         column.type().enumName().ifPresent(used::add);
       }
     }
@@ -67,7 +67,7 @@ public final class MigrationPlanner {
   private static Operation.CreateTable createTable(ResolvedSchema schema, Entity entity, TableOrder order) {
     List<ColumnDef> columns = new ArrayList<>();
     boolean singleKey = entity.primaryKey().size() == 1;
-    for (Column column : entity.columns()) {
+    for (Column column : entity.tableColumns()) {
       Optional<String> enumType = column.type().enumName()
           .map(name -> schema.enums().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow().dbName());
       columns.add(new ColumnDef(
@@ -75,15 +75,16 @@ public final class MigrationPlanner {
           column.type(),
           enumType,
           column.nullable(),
-          column.primaryKey() && singleKey && column.type().isInteger(),
+          // A joined-table subclass's key takes its value from the parent's row.
+          column.primaryKey() && singleKey && column.type().isInteger() && column.foreignKey().isEmpty(),
           column.defaultValue().filter(d -> d.serverSide()),
           column.doc(),
           column.options()));
     }
-    List<Constraint> constraints = new ArrayList<>(foreignKeys(entity.table(), entity.columns(), order, entity));
+    List<Constraint> constraints = new ArrayList<>(foreignKeys(entity.table(), entity.tableColumns(), order, entity));
     constraints.add(new Constraint.PrimaryKey(
         ConstraintNames.primaryKey(entity.table()), entity.primaryKey().stream().map(Column::name).toList()));
-    for (Column column : entity.columns()) {
+    for (Column column : entity.tableColumns()) {
       if (column.unique() && !column.index()) {
         constraints.add(new Constraint.Unique(ConstraintNames.unique(entity.table(), column.name()), List.of(column.name())));
       }
@@ -112,7 +113,7 @@ public final class MigrationPlanner {
    */
   private static List<Operation> indexes(Entity entity) {
     List<Operation> indexes = new ArrayList<>();
-    for (Column column : entity.columns()) {
+    for (Column column : entity.tableColumns()) {
       if (column.index()) {
         indexes.add(new Operation.CreateIndex(
             ConstraintNames.index(entity.table(), column.name()), entity.table(),

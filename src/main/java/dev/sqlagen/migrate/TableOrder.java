@@ -34,7 +34,7 @@ public record TableOrder(List<Entity> tables, Set<ColumnRef> deferred) {
 
   /** Kahn's algorithm, linear in tables and foreign keys. */
   public static TableOrder of(ResolvedSchema schema) {
-    List<Entity> entities = schema.entities();
+    List<Entity> entities = schema.tables();
     Map<String, Integer> position = new HashMap<>();
     Map<String, Entity> byTable = new HashMap<>();
     for (int i = 0; i < entities.size(); i++) {
@@ -46,7 +46,7 @@ public record TableOrder(List<Entity> tables, Set<ColumnRef> deferred) {
     Map<String, List<String>> dependents = new HashMap<>();
     for (Entity entity : entities) {
       Set<String> targets = new HashSet<>();
-      for (Column column : entity.columns()) {
+      for (Column column : entity.tableColumns()) {
         column.foreignKey().map(Column.ForeignKey::table).filter(t -> !t.equals(entity.table())).ifPresent(targets::add);
       }
       pending.put(entity.table(), targets.size());
@@ -72,7 +72,7 @@ public record TableOrder(List<Entity> tables, Set<ColumnRef> deferred) {
             .filter(t -> missingKeysNullable(byTable.get(t), created))
             .findFirst()
             .orElse(remaining.first());
-        for (Column column : byTable.get(next).columns()) {
+        for (Column column : byTable.get(next).tableColumns()) {
           String self = next;
           column.foreignKey()
               .filter(fk -> !fk.table().equals(self) && !created.contains(fk.table()))
@@ -94,7 +94,7 @@ public record TableOrder(List<Entity> tables, Set<ColumnRef> deferred) {
   }
 
   private static boolean missingKeysNullable(Entity entity, Set<String> created) {
-    return entity.columns().stream()
+    return entity.tableColumns().stream()
         .filter(c -> c.foreignKey().map(fk -> !fk.table().equals(entity.table()) && !created.contains(fk.table())).orElse(false))
         .allMatch(Column::nullable);
   }

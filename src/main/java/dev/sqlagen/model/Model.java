@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A {@code model Name { ... }} declaration: fields and model attributes ({@code @@table}). */
-public record Model(Name name, List<Field> fields, List<Attribute> attributes, Optional<String> doc) {
+/**
+ * A {@code model Name : Base, Mixin { ... }} declaration: the names after the colon as written
+ * (which of them is a model and which a mixin is the checker's business), fields and model
+ * attributes ({@code @@table}, {@code @@inheritance}, {@code @@identity}).
+ */
+public record Model(
+    Name name, List<Name> bases, List<Field> fields, List<Attribute> attributes, Optional<String> doc) {
   public Model {
     Objects.requireNonNull(name, "name");
+    bases = List.copyOf(bases);
     fields = List.copyOf(fields);
     attributes = List.copyOf(attributes);
     Objects.requireNonNull(doc, "doc");

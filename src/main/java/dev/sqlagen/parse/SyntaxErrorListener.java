@@ -68,7 +68,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
     List<String> stack = parser.getRuleInvocationStack();
     String rule = stack.isEmpty() ? "" : stack.get(0);
     int type = token.getType();
-    boolean inModel = stack.contains("modelDecl");
+    boolean inMixin = stack.contains("mixinDecl");
+    // A mixin's body is a model's body: the hints about fields apply to both.
+    boolean inModel = stack.contains("modelDecl") || inMixin;
     boolean inEnum = stack.contains("enumDecl");
     boolean topLevel = !inModel && !inEnum && expected.contains(SqdLexer.MODEL);
     if (previous != null && previous.getType() == SqdLexer.AT && !expected.contains(SqdLexer.RPAREN)) {
@@ -80,7 +82,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
     if (topLevel) {
       if (type == SqdLexer.IDENT) {
         String text = token.getText();
-        Optional<String> keyword = Suggestions.nearest(text.toLowerCase(Locale.ROOT), List.of("model", "enum"));
+        Optional<String> keyword = Suggestions.nearest(text.toLowerCase(Locale.ROOT), List.of("model", "enum", "mixin"));
         if (keyword.isPresent()) {
           return "did you mean '" + keyword.get() + "'?";
         }
@@ -101,6 +103,13 @@ final class SyntaxErrorListener extends BaseErrorListener {
         return "attributes go inside a model: '@unique' after a field's type, '@@table(\"name\")' on a line of its own";
       }
     }
+    String bases = basesHint(stack, token, previous, beforePrevious, next, expected, inMixin);
+    if (bases != null) {
+      return bases;
+    }
+    if (type == SqdLexer.COLON && stack.contains("fieldDecl") && previous != null) {
+      return "a field is written 'name type', without ':', such as: " + previous.getText() + " string(100)";
+    }
     if (type == SqdLexer.MINUS && next != null && next.getType() == SqdLexer.MINUS) {
       return "comments start with '//'";
     }
@@ -109,8 +118,8 @@ final class SyntaxErrorListener extends BaseErrorListener {
       return "a name starts with a letter or '_', such as first_name";
     }
     if (type == SqdLexer.LBRACE && (inModel || inEnum) && previous != null && previous.getType() == SqdLexer.IDENT
-        && beforePrevious != null && (beforePrevious.getType() == SqdLexer.MODEL || beforePrevious.getType() == SqdLexer.ENUM)) {
-      return "declarations cannot be nested: is the '}' of the " + (inEnum ? "enum" : "model") + " above missing?";
+        && beforePrevious != null && isDeclarationKeyword(beforePrevious)) {
+      return "declarations cannot be nested: is the '}' of the " + (inEnum ? "enum" : inMixin ? "mixin" : "model") + " above missing?";
     }
     if (inEnum && !inModel) {
       if (type == SqdLexer.COMMA) {
@@ -145,8 +154,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
     if (inEnum && !inModel && (type == SqdLexer.AT || type == SqdLexer.ATAT)) {
       return "enums take no attributes: list the members only, such as enum Status { active inactive }";
     }
-    if (type != Token.EOF && expected.size() == 1 && expected.contains(SqdLexer.LBRACE) && previous != null
-        && beforePrevious != null && (beforePrevious.getType() == SqdLexer.MODEL || beforePrevious.getType() == SqdLexer.ENUM)) {
+    boolean onlyBrace = expected.size() == 1 || (expected.size() == 2 && expected.contains(SqdLexer.COLON));
+    if (type != Token.EOF && onlyBrace && expected.contains(SqdLexer.LBRACE) && previous != null
+        && beforePrevious != null && isDeclarationKeyword(beforePrevious)) {
       return "add '{' after the name: " + beforePrevious.getText() + " " + previous.getText() + " { ... }";
     }
     if (type == SqdLexer.STRING && previous != null && previous.getType() == SqdLexer.IDENT && beforePrevious != null
@@ -178,6 +188,43 @@ final class SyntaxErrorListener extends BaseErrorListener {
     return null;
   }
 
+  private static boolean isDeclarationKeyword(Token token) {
+    int type = token.getType();
+    return type == SqdLexer.MODEL || type == SqdLexer.ENUM || type == SqdLexer.MIXIN;
+  }
+
+  /**
+   * Hints for the list after {@code model Name :}, and for a mixin written with one (a mixin
+   * extends nothing: the model lists every mixin it uses).
+   */
+  private static String basesHint(
+      List<String> stack, Token token, Token previous, Token beforePrevious, Token next, IntervalSet expected, boolean inMixin) {
+    int type = token.getType();
+    if (inMixin && type == SqdLexer.COLON) {
+      return "a mixin cannot extend a model or another mixin; list every mixin on the model instead: model Name : "
+          + (previous != null ? previous.getText() : "Mixin") + ", Other { ... }";
+    }
+    if (!stack.contains("modelDecl") || stack.contains("member")) {
+      return null;
+    }
+    boolean afterColon = previous != null && previous.getType() == SqdLexer.COLON;
+    boolean afterComma = previous != null && previous.getType() == SqdLexer.COMMA;
+    if ((afterColon || afterComma) && expected.contains(SqdLexer.IDENT)) {
+      String model = beforePrevious != null && afterColon ? beforePrevious.getText() : "Name";
+      return afterColon
+          ? "after ':' name the model to extend and the mixins to use, such as: model " + model + " : Employee { ... }; or remove the ':'"
+          : "name another model or mixin after ',', or remove the trailing ','";
+    }
+    if (type == SqdLexer.IDENT && expected.contains(SqdLexer.COMMA) && expected.contains(SqdLexer.LBRACE) && previous != null) {
+      return "separate the names after ':' with ',': " + previous.getText() + ", " + token.getText();
+    }
+    if (type == SqdLexer.IDENT && expected.contains(SqdLexer.COLON) && previous != null && beforePrevious != null
+        && beforePrevious.getType() == SqdLexer.MODEL && next != null && next.getType() == SqdLexer.LBRACE) {
+      return "a model extends a model or uses mixins after ':': model " + previous.getText() + " : " + token.getText() + " { ... }";
+    }
+    return null;
+  }
+
   /** The nearest token on the default channel before ({@code step} -1) or after (+1) the given one. */
   private static Token neighbour(TokenStream stream, Token token, int step) {
     int index = token.getTokenIndex() + step;
@@ -201,11 +248,14 @@ final class SyntaxErrorListener extends BaseErrorListener {
             case "attribute", "modelAttribute" -> "attribute arguments go in parentheses: @column(\"name\")";
             case "value" -> "a value is a number, a \"string\", a name such as true, or a call such as now()";
             case "fieldDecl" -> "a field is written 'name type', for example: title string(200)";
+            case "mixinDecl" -> token.getType() == Token.EOF
+                ? "a mixin's fields end with '}'"
+                : "a mixin is written 'mixin Name { field type ... }'";
             case "modelDecl" -> token.getType() == Token.EOF
                 ? "a model's fields end with '}'"
                 : "a model is written 'model Name { field type ... }'";
             case "enumDecl" -> "an enum is written 'enum Name { member another }'";
-            case "schema", "declaration" -> "a schema holds 'model Name { ... }' and 'enum Name { ... }' declarations";
+            case "schema", "declaration" -> "a schema holds 'model Name { ... }', 'enum Name { ... }' and 'mixin Name { ... }' declarations";
             default -> null;
           };
       if (hint != null) {

@@ -18,7 +18,7 @@ final class Tokens {
     return switch (token.getType()) {
       case SqdLexer.STRING -> "string " + token.getText();
       case SqdLexer.INT, SqdLexer.DECIMAL -> "number " + token.getText();
-      case SqdLexer.IDENT, SqdLexer.MODEL, SqdLexer.ENUM -> "'" + token.getText() + "'";
+      case SqdLexer.IDENT, SqdLexer.MODEL, SqdLexer.ENUM, SqdLexer.MIXIN -> "'" + token.getText() + "'";
       default -> "'" + token.getText() + "'";
     };
   }
@@ -40,10 +40,14 @@ final class Tokens {
   /** "a name, '{' or '}'": the expected set in words, sorted for stable messages. */
   static String describeExpected(IntervalSet expected) {
     TreeSet<String> words = new TreeSet<>();
-    // 'model' and 'enum' are names too (contextual keywords): where a name fits, say just that.
+    // 'model', 'enum' and 'mixin' are names too (contextual keywords): where a name fits, say just that.
     boolean nameFits = expected.contains(SqdLexer.IDENT);
     for (int type : expected.toList()) {
-      if (nameFits && (type == SqdLexer.MODEL || type == SqdLexer.ENUM)) {
+      if (nameFits && (type == SqdLexer.MODEL || type == SqdLexer.ENUM || type == SqdLexer.MIXIN)) {
+        continue;
+      }
+      // Where '{' fits after a model's name, so does ':'; but a missing '{' is the usual mistake.
+      if (type == SqdLexer.COLON && expected.contains(SqdLexer.LBRACE)) {
         continue;
       }
       // A sign is part of a number: "a number" says it.
@@ -71,6 +75,8 @@ final class Tokens {
       case SqdLexer.IDENT -> "a name";
       case SqdLexer.MODEL -> "'model'";
       case SqdLexer.ENUM -> "'enum'";
+      case SqdLexer.MIXIN -> "'mixin'";
+      case SqdLexer.COLON -> "':'";
       case SqdLexer.INT, SqdLexer.DECIMAL -> "a number";
       case SqdLexer.STRING -> "a string";
       case SqdLexer.LBRACE -> "'{'";

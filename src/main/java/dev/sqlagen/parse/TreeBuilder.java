@@ -4,6 +4,7 @@ import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.model.Attribute;
 import dev.sqlagen.model.EnumDecl;
 import dev.sqlagen.model.Field;
+import dev.sqlagen.model.Mixin;
 import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Name;
 import dev.sqlagen.model.Schema;
@@ -30,21 +31,37 @@ final class TreeBuilder {
 
   Schema schema(SqdParser.SchemaContext context) {
     List<EnumDecl> enums = new ArrayList<>();
+    List<Mixin> mixins = new ArrayList<>();
     List<Model> models = new ArrayList<>();
     for (SqdParser.DeclarationContext declaration : context.declaration()) {
       if (declaration.modelDecl() != null) {
         models.add(model(declaration.modelDecl()));
+      } else if (declaration.mixinDecl() != null) {
+        mixins.add(mixin(declaration.mixinDecl()));
       } else {
         enums.add(enumDecl(declaration.enumDecl()));
       }
     }
-    return new Schema(file, enums, models);
+    return new Schema(file, enums, mixins, models);
   }
 
   private Model model(SqdParser.ModelDeclContext context) {
     List<Field> fields = new ArrayList<>();
     List<Attribute> attributes = new ArrayList<>();
-    for (SqdParser.MemberContext member : context.member()) {
+    members(context.member(), fields, attributes);
+    List<Name> bases = context.bases.stream().map(this::name).toList();
+    return new Model(name(context.name), bases, fields, attributes, doc(context.getStart()));
+  }
+
+  private Mixin mixin(SqdParser.MixinDeclContext context) {
+    List<Field> fields = new ArrayList<>();
+    List<Attribute> attributes = new ArrayList<>();
+    members(context.member(), fields, attributes);
+    return new Mixin(name(context.name), fields, attributes, doc(context.getStart()));
+  }
+
+  private void members(List<SqdParser.MemberContext> members, List<Field> fields, List<Attribute> attributes) {
+    for (SqdParser.MemberContext member : members) {
       if (member.fieldDecl() != null) {
         fields.add(field(member.fieldDecl()));
       } else {
@@ -52,7 +69,6 @@ final class TreeBuilder {
         attributes.add(new Attribute(name(attribute.name), values(attribute.value())));
       }
     }
-    return new Model(name(context.name), fields, attributes, doc(context.getStart()));
   }
 
   private Field field(SqdParser.FieldDeclContext context) {

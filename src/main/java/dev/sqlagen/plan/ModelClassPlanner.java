@@ -7,13 +7,18 @@ import dev.sqlagen.resolved.ColumnType;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.ColumnOptions;
 import dev.sqlagen.resolved.Loading;
+import dev.sqlagen.resolved.MixinType;
+import dev.sqlagen.resolved.Polymorphism;
 import dev.sqlagen.resolved.Reference;
 import dev.sqlagen.resolved.TableConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Plans one model class: table name and arguments, columns, then relationships. */
+/**
+ * Plans one model class: table name and arguments, columns, relationships, then the mapper
+ * arguments (last: they name columns above). Also plans mixin classes, which hold columns only.
+ */
 final class ModelClassPlanner {
   private static final String INDENT = "    ";
 
@@ -29,16 +34,36 @@ final class ModelClassPlanner {
     this.imports = module.imports();
   }
 
+  /** A mixin: a plain class whose mapped columns SQLAlchemy copies into each model using it. */
+  static ClassView mixin(MixinType mixin, ModelsModulePlanner module) {
+    ModelClassPlanner planner = new ModelClassPlanner(null, module);
+    List<String> columns = new ArrayList<>();
+    for (Column column : mixin.columns()) {
+      columns.addAll(planner.column(column, false, false));
+      column.doc().ifPresent(doc -> columns.addAll(Docstrings.lines(INDENT, doc)));
+    }
+    return new ClassView(
+        "class " + mixin.name() + ":",
+        mixin.doc().map(doc -> Docstrings.lines(INDENT, doc)).orElse(List.of()),
+        List.of(columns));
+  }
+
   ClassView plan() {
     List<String> table = new ArrayList<>();
-    table.add(INDENT + "__tablename__ = " + PyLiterals.string(entity.table()));
-    List<PyExpr> tableArgs = tableArgs();
-    if (!tableArgs.isEmpty()) {
-      table.addAll(PyLayout.statement(INDENT, "__table_args__ = ", PyExpr.tuple(tableArgs)));
+    if (entity.ownsTable()) {
+      // A single-table subclass maps to its root's table: no table name or arguments of its own.
+      table.add(INDENT + "__tablename__ = " + PyLiterals.string(entity.table()));
+      List<PyExpr> tableArgs = tableArgs();
+      if (!tableArgs.isEmpty()) {
+        table.addAll(PyLayout.statement(INDENT, "__table_args__ = ", PyExpr.tuple(tableArgs)));
+      }
     }
     List<String> columns = new ArrayList<>();
     for (Column column : entity.columns()) {
-      columns.addAll(column(column));
+      // A joined-table subclass's key is a foreign key: its value comes from the parent's row.
+      boolean autoincrementKey = column.primaryKey() && entity.primaryKey().size() == 1 && column.type().isInteger()
+          && column.foreignKey().isEmpty();
+      columns.addAll(column(column, autoincrementKey, module.deferred(entity, column)));
       column.doc().ifPresent(doc -> columns.addAll(Docstrings.lines(INDENT, doc)));
     }
     List<String> relationships = new ArrayList<>();
@@ -50,10 +75,12 @@ final class ModelClassPlanner {
       relationships.addAll(collection(collection));
       collection.doc().ifPresent(doc -> relationships.addAll(Docstrings.lines(INDENT, doc)));
     }
+    List<String> bases = new ArrayList<>(entity.mixins());
+    bases.add(entity.parent().orElse(names.base()));
     return new ClassView(
-        "class " + entity.name() + "(" + names.base() + "):",
+        "class " + entity.name() + "(" + String.join(", ", bases) + "):",
         entity.doc().map(doc -> Docstrings.lines(INDENT, doc)).orElse(List.of()),
-        List.of(table, columns, relationships));
+        List.of(table, columns, relationships, mapperArgs()));
   }
 
   /**
@@ -97,7 +124,35 @@ final class ModelClassPlanner {
     return PyExpr.call(imports.ref(Symbol.sa("Index")), args);
   }
 
-  private List<String> column(Column column) {
+  /** {@code __mapper_args__}: the polymorphic discriminator and identity, the version column. */
+  private List<String> mapperArgs() {
+    List<PyExpr> entries = new ArrayList<>();
+    entity.polymorphism().ifPresent(p -> {
+      p.discriminatorField().ifPresent(field -> entries.add(PyExpr.entry("polymorphic_on", PyExpr.atom(names.attribute(field)))));
+      entries.add(PyExpr.entry("polymorphic_identity", identity(p)));
+      p.parent().filter(parent -> entity.ownsTable() && module.ambiguous(entity.name(), parent)).ifPresent(parent -> {
+        // Another foreign key joins the two tables: say which one is the inheritance.
+        String key = names.attribute(module.primaryKey(entity.name()).field());
+        entries.add(PyExpr.entry("inherit_condition", PyExpr.atom(key + " == " + parent + "." + key)));
+      });
+    });
+    entity.versionField().ifPresent(field -> entries.add(PyExpr.entry("version_id_col", PyExpr.atom(names.attribute(field)))));
+    // Read-only: SQLAlchemy copies the mapping, and a mutable class attribute is what ruff's
+    // RUF012 rejects (mypy also rejects a ClassVar annotation here: Base declares an instance one).
+    return entries.isEmpty()
+        ? List.of()
+        : PyLayout.statement(
+            INDENT, "__mapper_args__ = ", PyExpr.call(imports.ref(Symbol.MAPPING_PROXY), List.of(PyExpr.dict(entries))));
+  }
+
+  /** The discriminator value of this class's rows: a string, or a member of the discriminator's enum. */
+  private PyExpr identity(Polymorphism polymorphism) {
+    return polymorphism.identityEnum()
+        .map(e -> PyExpr.atom(names.enumClass(e) + "." + names.enumMember(polymorphism.identity())))
+        .orElse(PyExpr.str(polymorphism.identity()));
+  }
+
+  private List<String> column(Column column, boolean autoincrementKey, boolean deferred) {
     String attribute = names.attribute(column.field());
     ColumnTypes types = module.types();
     String annotation = types.annotation(column.type()) + (column.nullable() ? " | None" : "");
@@ -105,7 +160,6 @@ final class ModelClassPlanner {
     if (!column.name().equals(attribute)) {
       args.add(PyExpr.str(column.name()));
     }
-    boolean autoincrementKey = column.primaryKey() && entity.primaryKey().size() == 1 && column.type().isInteger();
     types.sqlType(column.type(), autoincrementKey).ifPresent(args::add);
     ColumnOptions options = column.options();
     options.identity().ifPresent(kind -> args.add(PyExpr.call(imports.ref(Symbol.sa("Identity")),
@@ -115,7 +169,7 @@ final class ModelClassPlanner {
         List.of(PyExpr.str(sql), PyExpr.keyword("persisted", PyExpr.atom("True"))))));
     column.foreignKey().filter(fk -> fk.composite().isEmpty()).ifPresent(fk -> {
       List<PyExpr> fkArgs = new ArrayList<>(List.of(PyExpr.str(fk.target())));
-      fkArgs.addAll(foreignKeyOptions(fk, module.deferred(entity, column)));
+      fkArgs.addAll(foreignKeyOptions(fk, deferred));
       args.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")), fkArgs));
     });
     if (column.primaryKey()) {

@@ -35,6 +35,10 @@ final class ModelsModulePlanner {
     for (Entity entity : schema.entities()) {
       entities.put(entity.name(), entity);
       entity.references().forEach(r -> foreignKeysBetween.merge(pairKey(entity.name(), r.target()), 1, Integer::sum));
+      // A joined-table subclass's key is a foreign key to its parent's table too: with another
+      // one between them, SQLAlchemy needs to be told which a relationship uses.
+      entity.parent().filter(parent -> entity.ownsTable())
+          .ifPresent(parent -> foreignKeysBetween.merge(pairKey(entity.name(), parent), 1, Integer::sum));
     }
   }
 
@@ -43,11 +47,12 @@ final class ModelsModulePlanner {
     List<List<String>> helpers = enums.isEmpty() ? List.of() : List.of(enumValuesHelper());
     ClassView base = baseClass();
     List<List<String>> tables = schema.linkTables().stream().map(this::linkTable).toList();
+    List<ClassView> mixins = schema.mixins().stream().map(mixin -> ModelClassPlanner.mixin(mixin, this)).toList();
     List<ClassView> classes = new ArrayList<>();
     for (Entity entity : schema.entities()) {
       classes.add(new ModelClassPlanner(entity, this).plan());
     }
-    return new ModelsModuleView(Docstrings.lines("", docText), imports.lines(), enums, helpers, base, tables, classes);
+    return new ModelsModuleView(Docstrings.lines("", docText), imports.lines(), enums, helpers, base, tables, mixins, classes);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.List;
  * @param helpers module-level functions, each a list of lines
  * @param base the declarative base class
  * @param tables the link tables of many-to-many relationships, each a list of lines
+ * @param mixins the mixin classes in declaration order
  * @param classes the model classes in declaration order
  */
 public record ModelsModuleView(
@@ -21,6 +22,7 @@ public record ModelsModuleView(
     List<List<String>> helpers,
     ClassView base,
     List<List<String>> tables,
+    List<ClassView> mixins,
     List<ClassView> classes) {
   public ModelsModuleView {
     docstring = List.copyOf(docstring);
@@ -28,6 +30,7 @@ public record ModelsModuleView(
     enums = List.copyOf(enums);
     helpers = helpers.stream().map(List::copyOf).toList();
     tables = tables.stream().map(List::copyOf).toList();
+    mixins = List.copyOf(mixins);
     classes = List.copyOf(classes);
   }
 }

@@ -40,6 +40,7 @@ public final class PackagePlanner {
     List<String> exported = new ArrayList<>();
     exported.add(PythonNamesInModule.BASE);
     schema.enums().forEach(e -> exported.add(e.name()));
+    schema.mixins().forEach(m -> exported.add(m.name()));
     schema.entities().forEach(e -> exported.add(e.name()));
     List<String> sorted = IsortOrder.sorted(exported);
     List<PyExpr> quoted = sorted.stream().map(PyExpr::str).toList();

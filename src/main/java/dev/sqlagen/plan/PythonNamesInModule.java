@@ -26,6 +26,10 @@ final class PythonNamesInModule {
       enums.put(type.name(), type);
       taken.add(type.name());
     }
+    for (dev.sqlagen.resolved.MixinType mixin : schema.mixins()) {
+      taken.add(mixin.name());
+      mixin.columns().forEach(c -> taken.add(attribute(c.field())));
+    }
     for (Entity entity : schema.entities()) {
       taken.add(entity.name());
       entity.columns().forEach(c -> taken.add(attribute(c.field())));

@@ -31,6 +31,7 @@ record Symbol(String module, String name, boolean moduleStyle, String alias) {
   static final Symbol TIMEDELTA = from("datetime", "timedelta", "dt");
   static final Symbol DECIMAL = from("decimal", "Decimal", "decimal");
   static final Symbol ANY = from("typing", "Any", "typing");
+  static final Symbol MAPPING_PROXY = from("types", "MappingProxyType", "types");
 
   /**
    * A builtin such as {@code str}: written bare, or {@code builtins.str} (with

@@ -6,18 +6,25 @@ import java.util.Optional;
 
 /**
  * A schema that passed every check: names resolved, relationships paired, database names decided.
- * The plan stage works from this alone.
+ * Entities come parents first (a class must exist before its subclasses), otherwise in
+ * declaration order. The plan stage works from this alone.
  */
 public record ResolvedSchema(
-    String sourceName, List<EnumType> enums, List<Entity> entities, List<LinkTable> linkTables) {
+    String sourceName, List<EnumType> enums, List<MixinType> mixins, List<Entity> entities, List<LinkTable> linkTables) {
   public ResolvedSchema {
     Objects.requireNonNull(sourceName, "sourceName");
     enums = List.copyOf(enums);
+    mixins = List.copyOf(mixins);
     entities = List.copyOf(entities);
     linkTables = List.copyOf(linkTables);
   }
 
   public Optional<Entity> entity(String name) {
     return entities.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /** The entities that own a table: all but single-table subclasses. */
+  public List<Entity> tables() {
+    return entities.stream().filter(Entity::ownsTable).toList();
   }
 }
