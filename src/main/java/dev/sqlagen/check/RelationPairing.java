@@ -22,6 +22,7 @@ final class RelationPairing {
   private final Map<String, ModelDraft> drafts;
   private final Diagnostics diagnostics;
   private final Map<ReferenceEntry, CollectionEntry> inverseOf = new IdentityHashMap<>();
+  private final Map<ModelDraft, DraftRelations> relations = new IdentityHashMap<>();
 
   RelationPairing(Map<String, ModelDraft> drafts, Diagnostics diagnostics) {
     this.drafts = drafts;
@@ -47,8 +48,7 @@ final class RelationPairing {
   }
 
   private void pairCollection(ModelDraft owner, CollectionEntry collection, ModelDraft target) {
-    List<ReferenceEntry> candidates =
-        target.references().stream().filter(r -> r.target().equals(owner.name())).toList();
+    List<ReferenceEntry> candidates = relations(target).referencesTo(owner.name());
     Optional<ReferenceEntry> chosen;
     if (collection.inverse().isPresent()) {
       chosen = named(owner, collection, target, candidates, collection.inverse().get());
@@ -85,8 +85,8 @@ final class RelationPairing {
       return Optional.of(naming.get(0));
     }
     // A reference some other collection names with @inverse is taken.
-    List<String> claimed = owner.collections().stream()
-        .filter(c -> c != collection && c.target().equals(target.name()))
+    List<String> claimed = relations(owner).collectionsOf(target.name()).stream()
+        .filter(c -> c != collection)
         .flatMap(c -> c.inverse().stream().map(Name::text))
         .toList();
     // A reference whose @inverse names no collection here has been reported already. It still
@@ -135,9 +135,13 @@ final class RelationPairing {
     return Optional.empty();
   }
 
-  private static boolean hasCollection(ModelDraft owner, ModelDraft target, String name) {
-    return owner.collections().stream()
-        .anyMatch(c -> c.target().equals(target.name()) && c.field().name().text().equals(name));
+  private boolean hasCollection(ModelDraft owner, ModelDraft target, String name) {
+    return relations(owner).collectionsOf(target.name()).stream().anyMatch(c -> c.field().name().text().equals(name));
+  }
+
+  /** A model's relationships by target, grouped once per model rather than filtered per use. */
+  private DraftRelations relations(ModelDraft draft) {
+    return relations.computeIfAbsent(draft, DraftRelations::new);
   }
 
   private void record(ModelDraft owner, CollectionEntry collection, ModelDraft target, ReferenceEntry reference) {
@@ -163,8 +167,7 @@ final class RelationPairing {
     if (paired != null && paired.field().name().text().equals(inverse.text())) {
       return;
     }
-    List<CollectionEntry> collections =
-        target.collections().stream().filter(c -> c.target().equals(owner.name())).toList();
+    List<CollectionEntry> collections = relations(target).collectionsOf(owner.name());
     boolean exists = collections.stream().anyMatch(c -> c.field().name().text().equals(inverse.text()));
     if (exists) {
       if (paired != null) {

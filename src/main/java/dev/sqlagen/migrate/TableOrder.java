@@ -4,14 +4,13 @@ import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.ResolvedSchema;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The order in which tables can be created so that every foreign key points at a table that
@@ -24,64 +23,86 @@ public record TableOrder(List<Entity> tables, Set<ColumnRef> deferred) {
     deferred = Set.copyOf(deferred);
   }
 
-  /** A column of a table, by name. */
-  public record ColumnRef(String table, String column) {}
+  /**
+   * A column of a table, by name. Looked up for every foreign key of the models and of the
+   * migration: equals and hashCode are written out, as a record's generated ones go through
+   * invokedynamic method handles, slow until the JIT has compiled them (most of a short run).
+   */
+  public record ColumnRef(String table, String column) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ColumnRef that && table.equals(that.table) && column.equals(that.column);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * table.hashCode() + column.hashCode();
+    }
+  }
 
   /** Whether this foreign-key column closes a cycle and is added after the tables. */
   public boolean isDeferred(Entity entity, Column column) {
     return deferred.contains(new ColumnRef(entity.table(), column.name()));
   }
 
-  /** Kahn's algorithm, linear in tables and foreign keys. */
+  /**
+   * Kahn's algorithm, linear in tables and foreign keys (and a log for the queue). Tables are
+   * numbered in declaration order, so the queue and the set of created tables work on ints.
+   */
   public static TableOrder of(ResolvedSchema schema) {
     List<Entity> entities = schema.entities();
+    int count = entities.size();
     Map<String, Integer> position = new HashMap<>();
-    Map<String, Entity> byTable = new HashMap<>();
-    for (int i = 0; i < entities.size(); i++) {
+    for (int i = 0; i < count; i++) {
       position.put(entities.get(i).table(), i);
-      byTable.put(entities.get(i).table(), entities.get(i));
     }
-    Comparator<String> declared = Comparator.comparing(position::get);
-    Map<String, Integer> pending = new HashMap<>();
-    Map<String, List<String>> dependents = new HashMap<>();
-    for (Entity entity : entities) {
-      Set<String> targets = new HashSet<>();
+    int[] pending = new int[count];
+    List<List<Integer>> dependents = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      dependents.add(new ArrayList<>(1));
+    }
+    for (int i = 0; i < count; i++) {
+      Entity entity = entities.get(i);
+      Set<Integer> targets = new HashSet<>();
       for (Column column : entity.columns()) {
-        column.foreignKey().map(Column.ForeignKey::table).filter(t -> !t.equals(entity.table())).ifPresent(targets::add);
+        column.foreignKey().map(Column.ForeignKey::table).filter(t -> !t.equals(entity.table()))
+            .ifPresent(t -> targets.add(position.get(t)));
       }
-      pending.put(entity.table(), targets.size());
-      targets.forEach(t -> dependents.computeIfAbsent(t, k -> new ArrayList<>()).add(entity.table()));
+      pending[i] = targets.size();
+      for (int target : targets) {
+        dependents.get(target).add(i);
+      }
     }
-    PriorityQueue<String> ready = new PriorityQueue<>(declared);
-    TreeSet<String> remaining = new TreeSet<>(declared);
-    remaining.addAll(byTable.keySet());
-    pending.forEach((table, count) -> {
-      if (count == 0) {
-        ready.add(table);
+    PriorityQueue<Integer> ready = new PriorityQueue<>();
+    for (int i = 0; i < count; i++) {
+      if (pending[i] == 0) {
+        ready.add(i);
       }
-    });
-    List<Entity> order = new ArrayList<>();
-    Set<String> created = new HashSet<>();
+    }
+    List<Entity> order = new ArrayList<>(count);
+    BitSet created = new BitSet(count);
     Set<ColumnRef> deferred = new HashSet<>();
-    while (!remaining.isEmpty()) {
-      String next = ready.poll();
-      if (next == null) {
+    while (order.size() < count) {
+      Integer polled = ready.poll();
+      int next;
+      if (polled == null) {
         // A cycle: create the earliest declared table now and add its missing keys afterwards.
-        next = remaining.first();
-        for (Column column : byTable.get(next).columns()) {
-          String self = next;
+        next = created.nextClearBit(0);
+        Entity entity = entities.get(next);
+        for (Column column : entity.columns()) {
           column.foreignKey()
-              .filter(fk -> !fk.table().equals(self) && !created.contains(fk.table()))
-              .ifPresent(fk -> deferred.add(new ColumnRef(self, column.name())));
+              .filter(fk -> !fk.table().equals(entity.table()) && !created.get(position.get(fk.table())))
+              .ifPresent(fk -> deferred.add(new ColumnRef(entity.table(), column.name())));
         }
-      } else if (created.contains(next)) {
+      } else if (created.get(polled)) {
         continue;
+      } else {
+        next = polled;
       }
-      order.add(byTable.get(next));
-      created.add(next);
-      remaining.remove(next);
-      for (String dependent : dependents.getOrDefault(next, List.of())) {
-        if (pending.merge(dependent, -1, Integer::sum) == 0 && !created.contains(dependent)) {
+      order.add(entities.get(next));
+      created.set(next);
+      for (int dependent : dependents.get(next)) {
+        if (--pending[dependent] == 0 && !created.get(dependent)) {
           ready.add(dependent);
         }
       }

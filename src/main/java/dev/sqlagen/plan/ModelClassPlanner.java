@@ -18,12 +18,15 @@ final class ModelClassPlanner {
   private final ModelsModulePlanner module;
   private final PythonNamesInModule names;
   private final ImportPlan imports;
+  /** Whether the table has a one-column key: asked for every column, so decided once. */
+  private final boolean singleKey;
 
   ModelClassPlanner(Entity entity, ModelsModulePlanner module) {
     this.entity = entity;
     this.module = module;
     this.names = module.names();
     this.imports = module.imports();
+    this.singleKey = entity.primaryKey().size() == 1;
   }
 
   ClassView plan() {
@@ -59,7 +62,7 @@ final class ModelClassPlanner {
     if (!column.name().equals(attribute)) {
       args.add(PyExpr.str(column.name()));
     }
-    boolean autoincrementKey = column.primaryKey() && entity.primaryKey().size() == 1 && column.type().isInteger();
+    boolean autoincrementKey = column.primaryKey() && singleKey && column.type().isInteger();
     types.sqlType(column.type(), autoincrementKey).ifPresent(args::add);
     column.foreignKey().ifPresent(fk -> {
       List<PyExpr> fkArgs = new ArrayList<>(List.of(PyExpr.str(fk.table() + "." + fk.column())));
