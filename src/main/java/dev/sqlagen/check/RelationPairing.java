@@ -30,6 +30,7 @@ final class RelationPairing {
   private final Map<ReferenceEntry, ReferenceEntry> scalarSideOf = new IdentityHashMap<>();
   private final Map<ReferenceEntry, CollectionEntry> inverseOf = new IdentityHashMap<>();
   private final ManyToManyPairs manyToMany;
+  private final Map<ModelDraft, DraftRelations> relations = new IdentityHashMap<>();
 
   RelationPairing(Map<String, ModelDraft> drafts, Map<ReferenceEntry, ReferenceEntry> scalarSides, Diagnostics diagnostics) {
     this.drafts = drafts;
@@ -62,13 +63,13 @@ final class RelationPairing {
   }
 
   private void pairCollection(ModelDraft owner, CollectionEntry collection, ModelDraft target) {
-    List<ReferenceEntry> candidates = target.references().stream()
+    List<ReferenceEntry> candidates = relations(target).referencesTo(owner.name()).stream()
         // The scalar side of a one-to-one holds no key, and a reference it mirrors is taken.
-        .filter(r -> r.target().equals(owner.name()) && !scalarSides.containsKey(r) && !scalarSideOf.containsKey(r))
+        .filter(r -> !scalarSides.containsKey(r) && !scalarSideOf.containsKey(r))
         .toList();
-    Optional<CollectionEntry> namedBy = collection.inverse().isPresent() ? Optional.empty() : target.collections().stream()
-        .filter(c -> c != collection && c.target().equals(owner.name())
-            && c.inverse().map(n -> n.text().equals(collection.name())).orElse(false))
+    Optional<CollectionEntry> namedBy = collection.inverse().isPresent() ? Optional.empty() : relations(target).collectionsOf(owner.name())
+        .stream()
+        .filter(c -> c != collection && c.inverse().map(n -> n.text().equals(collection.name())).orElse(false))
         .findFirst();
     if (namedBy.isPresent()) {
       // The other side names this collection: a many-to-many, whatever references there are.
@@ -118,8 +119,8 @@ final class RelationPairing {
       return Optional.of(naming.get(0));
     }
     // A reference some other collection names with @inverse is taken.
-    List<String> claimed = owner.collections().stream()
-        .filter(c -> c != collection && c.target().equals(target.name()))
+    List<String> claimed = relations(owner).collectionsOf(target.name()).stream()
+        .filter(c -> c != collection)
         .flatMap(c -> c.inverse().stream().map(Name::text))
         .toList();
     // A reference whose @inverse names no collection here has been reported already. It still
@@ -174,9 +175,13 @@ final class RelationPairing {
                 + (owner == target ? "" : "; or, for a many-to-many, a collection: " + DbNames.table(owner.name()) + " " + owner.name() + "[]")));
   }
 
-  private static boolean hasCollection(ModelDraft owner, ModelDraft target, String name) {
-    return owner.collections().stream()
-        .anyMatch(c -> c.target().equals(target.name()) && c.field().name().text().equals(name));
+  private boolean hasCollection(ModelDraft owner, ModelDraft target, String name) {
+    return relations(owner).collectionsOf(target.name()).stream().anyMatch(c -> c.field().name().text().equals(name));
+  }
+
+  /** A model's relationships by target, grouped once per model rather than filtered per use. */
+  private DraftRelations relations(ModelDraft draft) {
+    return relations.computeIfAbsent(draft, DraftRelations::new);
   }
 
   private void record(ModelDraft owner, CollectionEntry collection, ModelDraft target, ReferenceEntry reference) {
@@ -235,8 +240,7 @@ final class RelationPairing {
     if (scalarSide != null && scalarSide.name().equals(inverse.text())) {
       return;
     }
-    List<CollectionEntry> collections =
-        target.collections().stream().filter(c -> c.target().equals(owner.name())).toList();
+    List<CollectionEntry> collections = relations(target).collectionsOf(owner.name());
     boolean exists = collections.stream().anyMatch(c -> c.field().name().text().equals(inverse.text()));
     if (exists) {
       if (paired != null) {

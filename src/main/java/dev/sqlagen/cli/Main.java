@@ -1,5 +1,6 @@
 package dev.sqlagen.cli;
 
+import dev.sqlagen.render.TemplateRenderer;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -8,6 +9,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // FreeMarker's start-up on another core while this thread parses the options and the schema.
+    TemplateRenderer.warmUpInBackground();
     System.exit(run(args));
   }
 

@@ -10,6 +10,7 @@ import dev.sqlagen.resolved.ReferentialAction;
 import dev.sqlagen.resolved.ResolvedSchema;
 import dev.sqlagen.resolved.TableConstraint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +29,23 @@ public final class MigrationPlanner {
   private MigrationPlanner() {}
 
   public static Migration initial(ResolvedSchema schema, String message) {
-    TableOrder order = TableOrder.of(schema);
+    return initial(schema, TableOrder.of(schema), message);
+  }
+
+  /** The first revision, with the schema's table order computed already. */
+  public static Migration initial(ResolvedSchema schema, TableOrder order, String message) {
     List<Operation> upgrade = new ArrayList<>();
     schema.entities().stream().flatMap(e -> e.schema().stream()).distinct().sorted()
         .forEach(name -> upgrade.add(new Operation.CreateSchema(name)));
     for (EnumType type : usedEnums(schema)) {
       upgrade.add(new Operation.CreateEnum(type.dbName(), type.members()));
     }
+    // By name: a search of the list for every enum column grew with enums times columns.
+    Map<String, EnumType> enums = new HashMap<>();
+    schema.enums().forEach(e -> enums.putIfAbsent(e.name(), e));
     List<Operation> deferred = new ArrayList<>();
     for (Entity entity : order.tables()) {
-      upgrade.add(createTable(schema, entity, order));
+      upgrade.add(createTable(enums, entity, order));
       upgrade.addAll(indexes(entity));
       for (Constraint.ForeignKey fk : foreignKeys(entity.table(), entity.tableColumns(), order, entity)) {
         if (fk.useAlter()) {
@@ -64,12 +72,11 @@ public final class MigrationPlanner {
     return schema.enums().stream().filter(e -> used.contains(e.name())).toList();
   }
 
-  private static Operation.CreateTable createTable(ResolvedSchema schema, Entity entity, TableOrder order) {
+  private static Operation.CreateTable createTable(Map<String, EnumType> enums, Entity entity, TableOrder order) {
     List<ColumnDef> columns = new ArrayList<>();
     boolean singleKey = entity.primaryKey().size() == 1;
     for (Column column : entity.tableColumns()) {
-      Optional<String> enumType = column.type().enumName()
-          .map(name -> schema.enums().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow().dbName());
+      Optional<String> enumType = column.type().enumName().map(name -> enums.get(name).dbName());
       columns.add(new ColumnDef(
           column.name(),
           column.type(),

@@ -15,11 +15,18 @@ public final class DbNames {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (Character.isUpperCase(c) && i > 0 && needsBreak(name, i)) {
-        out.append('_');
+        appendCollapsingUnderscores(out, '_');
       }
-      out.append(Character.toLowerCase(c));
+      appendCollapsingUnderscores(out, Character.toLowerCase(c));
     }
-    return out.toString().replaceAll("_+", "_").toLowerCase(Locale.ROOT);
+    return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** A run of '_' becomes one; done while appending, as a regex here was compiled per name. */
+  private static void appendCollapsingUnderscores(StringBuilder out, char c) {
+    if (c != '_' || out.length() == 0 || out.charAt(out.length() - 1) != '_') {
+      out.append(c);
+    }
   }
 
   private static boolean needsBreak(String name, int i) {

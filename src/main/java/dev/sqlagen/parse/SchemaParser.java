@@ -45,22 +45,39 @@ public final class SchemaParser {
     if (reportTooDeep(file, tokens, diagnostics)) {
       return Optional.empty();
     }
-    SqdParser.SchemaContext tree = parseTree(file, tokens, diagnostics);
-    if (tree == null) {
+    // Built into diagnostics of its own, kept only if the whole file parses: a syntax error
+    // further down reports that error alone, as it did when the tree was built after the parse.
+    Diagnostics built = new Diagnostics();
+    TreeBuilder builder = new TreeBuilder(file, tokens, built);
+    if (!parseDeclarations(file, tokens, builder, diagnostics)) {
       return Optional.empty();
     }
-    return Optional.of(new TreeBuilder(file, tokens, diagnostics).schema(tree));
+    diagnostics.reportAll(built.sorted());
+    return Optional.of(builder.schema());
   }
 
-  /** SLL prediction first, which is fast and right for almost all input; full LL only on error. */
-  private static SqdParser.SchemaContext parseTree(
-      SourceFile file, CommonTokenStream tokens, Diagnostics diagnostics) {
+  /**
+   * Parses the file one declaration at a time, each turned into the model at once, so that only
+   * one declaration's parse tree is alive at a time instead of the whole file's: for 10,000
+   * models that tree was some 150 MB that the garbage collector copied over and over.
+   *
+   * <p>SLL prediction first, which is fast and right for almost all input; on a syntax error the
+   * whole file is parsed again with full LL, as {@code schema}, to report the first error.
+   *
+   * @return false when there is a syntax error (reported)
+   */
+  private static boolean parseDeclarations(
+      SourceFile file, CommonTokenStream tokens, TreeBuilder builder, Diagnostics diagnostics) {
     SqdParser parser = new SqdParser(tokens);
     parser.removeErrorListeners();
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     parser.setErrorHandler(new BailErrorStrategy());
     try {
-      return parser.schema();
+      // The grammar's schema rule, "declaration* EOF", one declaration per call.
+      while (tokens.LA(1) != Token.EOF) {
+        builder.declaration(parser.declaration());
+      }
+      return true;
     } catch (ParseCancellationException sllFailed) {
       tokens.seek(0);
       parser.reset();
@@ -75,7 +92,7 @@ public final class SchemaParser {
       if (listener.first().isEmpty()) {
         throw new IllegalStateException("SLL parse failed but LL found no error", sllFailed);
       }
-      return null;
+      return false;
     }
   }
 

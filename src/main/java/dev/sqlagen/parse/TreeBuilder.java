@@ -17,11 +17,14 @@ import java.util.Optional;
 import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.Token;
 
-/** Builds the immutable {@link Schema} from a parse tree that has no syntax errors. */
+/** Builds the immutable {@link Schema} from parse trees that have no syntax errors. */
 final class TreeBuilder {
   private final SourceFile file;
   private final BufferedTokenStream tokens;
   private final StringLiterals strings;
+  private final List<EnumDecl> enums = new ArrayList<>();
+  private final List<Mixin> mixins = new ArrayList<>();
+  private final List<Model> models = new ArrayList<>();
 
   TreeBuilder(SourceFile file, BufferedTokenStream tokens, Diagnostics diagnostics) {
     this.file = file;
@@ -29,19 +32,19 @@ final class TreeBuilder {
     this.strings = new StringLiterals(file, diagnostics);
   }
 
-  Schema schema(SqdParser.SchemaContext context) {
-    List<EnumDecl> enums = new ArrayList<>();
-    List<Mixin> mixins = new ArrayList<>();
-    List<Model> models = new ArrayList<>();
-    for (SqdParser.DeclarationContext declaration : context.declaration()) {
-      if (declaration.modelDecl() != null) {
-        models.add(model(declaration.modelDecl()));
-      } else if (declaration.mixinDecl() != null) {
-        mixins.add(mixin(declaration.mixinDecl()));
-      } else {
-        enums.add(enumDecl(declaration.enumDecl()));
-      }
+  /** Adds one declaration, in file order; its parse tree is not needed afterwards. */
+  void declaration(SqdParser.DeclarationContext declaration) {
+    if (declaration.modelDecl() != null) {
+      models.add(model(declaration.modelDecl()));
+    } else if (declaration.mixinDecl() != null) {
+      mixins.add(mixin(declaration.mixinDecl()));
+    } else {
+      enums.add(enumDecl(declaration.enumDecl()));
     }
+  }
+
+  /** The schema of every declaration added. */
+  Schema schema() {
     return new Schema(file, enums, mixins, models);
   }
 

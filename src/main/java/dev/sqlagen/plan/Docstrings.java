@@ -84,7 +84,7 @@ final class Docstrings {
     String body = text.strip().isEmpty() ? "" : text;
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
-      if (c == '"' && (i == 0 || i == body.length() - 1 || out.toString().endsWith("\"\""))) {
+      if (c == '"' && (i == 0 || i == body.length() - 1 || endsWithTwoQuotes(out))) {
         out.append("\\\"");
       } else if (c == '\\') {
         out.append("\\\\");
@@ -103,6 +103,12 @@ final class Docstrings {
       }
     }
     return out.toString();
+  }
+
+  /** Whether the text so far ends with {@code ""}: without copying it, as toString() would. */
+  private static boolean endsWithTwoQuotes(StringBuilder out) {
+    int n = out.length();
+    return n >= 2 && out.charAt(n - 1) == '"' && out.charAt(n - 2) == '"';
   }
 
   /**

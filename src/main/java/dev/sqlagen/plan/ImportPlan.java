@@ -22,6 +22,7 @@ final class ImportPlan {
   /** Module → names imported from it. */
   private final Map<String, Set<String>> fromImports = new TreeMap<>();
   private final Map<String, Boolean> stdlib = new HashMap<>();
+  private final Map<Symbol, String> spellings = new HashMap<>();
 
   /** @param reserved every class and attribute name of the generated module */
   ImportPlan(Set<String> reserved) {
@@ -30,6 +31,17 @@ final class ImportPlan {
 
   /** The spelling of a symbol in the generated code; records the import it needs. */
   String ref(Symbol symbol) {
+    // A symbol's spelling never changes once decided (a module's alias is fixed at its first
+    // use), and the models module asks for the same few symbols for every column.
+    String spelling = spellings.get(symbol);
+    if (spelling == null) {
+      spelling = spell(symbol);
+      spellings.put(symbol, spelling);
+    }
+    return spelling;
+  }
+
+  private String spell(Symbol symbol) {
     stdlib.put(symbol.module(), symbol.standardLibrary());
     if (symbol.module().equals("builtins") && !reserved.contains(symbol.name())) {
       return symbol.name(); // a builtin needs no import

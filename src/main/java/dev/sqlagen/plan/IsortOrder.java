@@ -10,15 +10,21 @@ import java.util.Locale;
  * then Classes, then everything else; case-insensitive within each group.
  */
 final class IsortOrder {
-  private static final Comparator<String> ORDER =
-      Comparator.comparingInt(IsortOrder::group)
-          .thenComparing(name -> name.toLowerCase(Locale.ROOT))
-          .thenComparing(Comparator.naturalOrder());
+  private static final Comparator<Key> ORDER =
+      Comparator.comparingInt(Key::group).thenComparing(Key::lower).thenComparing(Key::name);
 
   private IsortOrder() {}
 
   static List<String> sorted(Collection<String> names) {
-    return names.stream().distinct().sorted(ORDER).toList();
+    // Keys are made once per name, not twice per comparison: __all__ lists every model.
+    return names.stream().distinct().map(Key::of).sorted(ORDER).map(Key::name).toList();
+  }
+
+  /** A name with what it sorts by. */
+  private record Key(String name, int group, String lower) {
+    static Key of(String name) {
+      return new Key(name, IsortOrder.group(name), name.toLowerCase(Locale.ROOT));
+    }
   }
 
   private static int group(String name) {

@@ -26,6 +26,7 @@ final class ModelClassPlanner {
   private final ModelsModulePlanner module;
   private final PythonNamesInModule names;
   private final ImportPlan imports;
+  /** Whether the table has a one-column key: asked for every column, so decided once. */
 
   ModelClassPlanner(Entity entity, ModelsModulePlanner module) {
     this.entity = entity;

@@ -24,11 +24,14 @@ final class ModelsModulePlanner {
   private final boolean asyncAttrs;
   private final TableOrder tableOrder;
 
-  /** @param asyncAttrs whether Base mixes in AsyncAttrs (for async sessions) */
-  ModelsModulePlanner(ResolvedSchema schema, boolean asyncAttrs) {
+  /**
+   * @param tableOrder the schema's table order, which decides the keys that need use_alter
+   * @param asyncAttrs whether Base mixes in AsyncAttrs (for async sessions)
+   */
+  ModelsModulePlanner(ResolvedSchema schema, TableOrder tableOrder, boolean asyncAttrs) {
     this.schema = schema;
     this.asyncAttrs = asyncAttrs;
-    this.tableOrder = TableOrder.of(schema);
+    this.tableOrder = tableOrder;
     this.names = new PythonNamesInModule(schema);
     this.imports = new ImportPlan(names.taken());
     this.types = new ColumnTypes(imports, names);

@@ -23,56 +23,117 @@ sealed interface PyExpr {
     }
   }
 
-  /** A string literal, which may be split into implicitly concatenated parts when too long. */
-  record Str(String value) implements PyExpr {
-    public Str {
-      Objects.requireNonNull(value, "value");
+  /**
+   * A string literal, which may be split into implicitly concatenated parts when too long. The
+   * literal is computed once: {@link PyLayout} asks for it at every level of a statement.
+   */
+  final class Str implements PyExpr {
+    private final String value;
+    private String flat;
+
+    Str(String value) {
+      this.value = Objects.requireNonNull(value, "value");
+    }
+
+    String value() {
+      return value;
     }
 
     @Override
     public String flat() {
-      return PyLiterals.string(value);
+      if (flat == null) {
+        flat = PyLiterals.string(value);
+      }
+      return flat;
     }
   }
 
   /**
    * Items between brackets: a call's arguments ({@code open} is {@code "name("}), or a display
-   * (list, dict, tuple). {@code oneTuple} keeps the comma that makes a single item a tuple.
+   * (list, dict, tuple). {@code oneTuple} keeps the comma that makes a single item a tuple. The
+   * one-line form is built once and kept: {@link PyLayout} tries it at every level of nesting, and
+   * rebuilding it there (string literals included) was most of the plan stage's time.
    */
-  record Bracketed(String open, List<PyExpr> items, String close, boolean display, boolean oneTuple)
-      implements PyExpr {
-    public Bracketed {
-      Objects.requireNonNull(open, "open");
-      items = List.copyOf(items);
-      Objects.requireNonNull(close, "close");
+  final class Bracketed implements PyExpr {
+    private final String open;
+    private final List<PyExpr> items;
+    private final String close;
+    private final boolean display;
+    private final boolean oneTuple;
+    private String flat;
+
+    Bracketed(String open, List<PyExpr> items, String close, boolean display, boolean oneTuple) {
+      this.open = Objects.requireNonNull(open, "open");
+      this.items = List.copyOf(items);
+      this.close = Objects.requireNonNull(close, "close");
+      this.display = display;
+      this.oneTuple = oneTuple;
+    }
+
+    String open() {
+      return open;
+    }
+
+    List<PyExpr> items() {
+      return items;
+    }
+
+    String close() {
+      return close;
+    }
+
+    boolean display() {
+      return display;
+    }
+
+    boolean oneTuple() {
+      return oneTuple;
     }
 
     @Override
     public String flat() {
-      StringBuilder out = new StringBuilder(open);
-      for (int i = 0; i < items.size(); i++) {
-        if (i > 0) {
-          out.append(", ");
+      if (flat == null) {
+        StringBuilder out = new StringBuilder(open);
+        for (int i = 0; i < items.size(); i++) {
+          if (i > 0) {
+            out.append(", ");
+          }
+          out.append(items.get(i).flat());
         }
-        out.append(items.get(i).flat());
+        if (oneTuple && items.size() == 1) {
+          out.append(',');
+        }
+        flat = out.append(close).toString();
       }
-      if (oneTuple && items.size() == 1) {
-        out.append(',');
-      }
-      return out.append(close).toString();
+      return flat;
     }
   }
 
   /** {@code key=value} in a call, or {@code "key": value} in a dict: a prefix before a value. */
-  record Prefixed(String prefix, PyExpr value) implements PyExpr {
-    public Prefixed {
-      Objects.requireNonNull(prefix, "prefix");
-      Objects.requireNonNull(value, "value");
+  final class Prefixed implements PyExpr {
+    private final String prefix;
+    private final PyExpr value;
+    private String flat;
+
+    Prefixed(String prefix, PyExpr value) {
+      this.prefix = Objects.requireNonNull(prefix, "prefix");
+      this.value = Objects.requireNonNull(value, "value");
+    }
+
+    String prefix() {
+      return prefix;
+    }
+
+    PyExpr value() {
+      return value;
     }
 
     @Override
     public String flat() {
-      return prefix + value.flat();
+      if (flat == null) {
+        flat = prefix + value.flat();
+      }
+      return flat;
     }
   }
 

@@ -14,19 +14,46 @@ final class PyLiterals {
    * formatter's rule), with every character that could break the line or the module escaped.
    */
   static String string(String value) {
+    if (isPlain(value)) {
+      // The common case, and what the general path below gives for it: double quotes, no escape.
+      return "\"" + value + "\"";
+    }
     char quote = preferredQuote(value);
     return quote + escape(value, quote) + quote;
   }
 
+  /** Printable ASCII with no quote or backslash: nothing to escape, nothing to choose. */
+  private static boolean isPlain(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\'' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static char preferredQuote(String value) {
-    long doubles = value.chars().filter(c -> c == '"').count();
-    long singles = value.chars().filter(c -> c == '\'').count();
+    int doubles = 0;
+    int singles = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"') {
+        doubles++;
+      } else if (c == '\'') {
+        singles++;
+      }
+    }
     return doubles > singles ? '\'' : '"';
   }
 
   static String escape(String value, char quote) {
     StringBuilder out = new StringBuilder(value.length() + 2);
-    value.codePoints().forEach(cp -> appendEscaped(out, cp, quote));
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      appendEscaped(out, cp, quote);
+      i += Character.charCount(cp);
+    }
     return out.toString();
   }
 

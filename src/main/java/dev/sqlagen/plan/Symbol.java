@@ -57,6 +57,22 @@ record Symbol(String module, String name, boolean moduleStyle, String alias) {
     return from("sqlalchemy.orm", name, "orm");
   }
 
+  /**
+   * {@link ImportPlan} looks symbols up for every column: equals and hashCode are written out,
+   * as a record's generated ones go through invokedynamic method handles, slow until the JIT has
+   * compiled them (most of a short run).
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Symbol that && moduleStyle == that.moduleStyle && module.equals(that.module)
+        && name.equals(that.name) && alias.equals(that.alias);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((module.hashCode() * 31 + name.hashCode()) * 31 + alias.hashCode()) * 2 + (moduleStyle ? 1 : 0);
+  }
+
   /** Whether the module is part of Python's standard library (its own import section). */
   boolean standardLibrary() {
     String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;

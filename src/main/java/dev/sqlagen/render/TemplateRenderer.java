@@ -10,6 +10,7 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -20,9 +21,38 @@ import java.util.TimeZone;
  * of the machine's locale and time zone.
  */
 public final class TemplateRenderer {
-  private static final Configuration CONFIGURATION = configuration();
+  /** Templates every run prints; {@link #warmUpInBackground} parses them ahead of time. */
+  private static final List<String> WARM_UP_TEMPLATES = List.of("models.py.ftl", "class.ftl");
 
   private TemplateRenderer() {}
+
+  /**
+   * Starts FreeMarker (some 500 classes and its configuration: about a third of a small run)
+   * and the parsing of the main templates on a daemon thread, so that this overlaps reading,
+   * parsing and checking the schema on another core. Only for a process about to render: the
+   * CLI calls it first thing. Optional: {@link #render} works the same without it, and waits
+   * for the configuration if it is still being built.
+   */
+  public static void warmUpInBackground() {
+    Thread thread = new Thread(TemplateRenderer::warmUp, "sqlagen-template-warm-up");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static void warmUp() {
+    try {
+      for (String name : WARM_UP_TEMPLATES) {
+        Holder.CONFIGURATION.getTemplate(name);
+      }
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // Nothing to do here: render() meets the same problem and reports it.
+    }
+  }
+
+  /** Built on first use, by whichever thread comes first; class initialisation makes others wait. */
+  private static final class Holder {
+    static final Configuration CONFIGURATION = configuration();
+  }
 
   /** The file's text, with LF line ends. */
   public static String render(PlannedFile file) {
@@ -30,7 +60,7 @@ public final class TemplateRenderer {
       return "";
     }
     try {
-      Template template = CONFIGURATION.getTemplate(file.template());
+      Template template = Holder.CONFIGURATION.getTemplate(file.template());
       StringWriter out = new StringWriter();
       template.process(Map.of("view", file.view()), out);
       return out.toString();
@@ -45,6 +75,10 @@ public final class TemplateRenderer {
   private static Configuration configuration() {
     Configuration config = new Configuration(Configuration.VERSION_2_3_34);
     config.setClassForTemplateLoading(TemplateRenderer.class, "/dev/sqlagen/templates");
+    // The templates are in the jar and never change: no lookups of locale variants such as
+    // models.py_en_GB.ftl, and no checks for newer versions (the Maven plugin's JVM lives long).
+    config.setLocalizedLookup(false);
+    config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     config.setDefaultEncoding("UTF-8");
     config.setOutputEncoding("UTF-8");
     config.setLocale(Locale.ROOT);

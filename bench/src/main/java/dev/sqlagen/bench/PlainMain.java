@@ -3,6 +3,7 @@ package dev.sqlagen.bench;
 import dev.sqlagen.Generator;
 import dev.sqlagen.GeneratorConfig;
 import dev.sqlagen.diag.DiagnosticPrinter;
+import dev.sqlagen.render.TemplateRenderer;
 import dev.sqlagen.source.SourceFile;
 import dev.sqlagen.write.WritePlanner;
 import dev.sqlagen.write.WriteResult;
@@ -20,6 +21,7 @@ public final class PlainMain {
   private PlainMain() {}
 
   public static void main(String[] args) throws Exception {
+    TemplateRenderer.warmUpInBackground(); // as dev.sqlagen.cli.Main does
     Path schema = Path.of(args[0]);
     Path output = Path.of(args[1]);
     String text = Files.readString(schema, StandardCharsets.UTF_8);
