@@ -58,6 +58,19 @@ record ModelDraft(
   /** One checked field. */
   sealed interface Entry {
     Field field();
+
+    default String name() {
+      return field().name().text();
+    }
+
+    /** The span of an attribute of this field, or of the field's name if it was not given. */
+    default Span attributeSpan(String attribute) {
+      return field().attributes().stream()
+          .filter(a -> a.name().text().equals(attribute))
+          .findFirst()
+          .map(a -> a.span())
+          .orElse(field().name().span());
+    }
   }
 
   /**
@@ -83,20 +96,7 @@ record ModelDraft(
       Optional<ReferentialAction> onDelete,
       Optional<ReferentialAction> onUpdate,
       Optional<Loading> loading)
-      implements Entry {
-    String name() {
-      return field.name().text();
-    }
-
-    /** The span of an attribute of this field, or of the field's name if it was not given. */
-    Span attributeSpan(String attribute) {
-      return field.attributes().stream()
-          .filter(a -> a.name().text().equals(attribute))
-          .findFirst()
-          .map(a -> a.span())
-          .orElse(field.name().span());
-    }
-  }
+      implements Entry {}
 
   /** A one-to-many collection, or one side of a many-to-many. */
   record CollectionEntry(
@@ -106,18 +106,5 @@ record ModelDraft(
       Optional<Loading> loading,
       List<RelationAttributes.OrderName> orderBy,
       Optional<Name> through)
-      implements Entry {
-    String name() {
-      return field.name().text();
-    }
-
-    /** The span of an attribute of this field, or of the field's name if it was not given. */
-    Span attributeSpan(String attribute) {
-      return field.attributes().stream()
-          .filter(a -> a.name().text().equals(attribute))
-          .findFirst()
-          .map(a -> a.span())
-          .orElse(field.name().span());
-    }
-  }
+      implements Entry {}
 }

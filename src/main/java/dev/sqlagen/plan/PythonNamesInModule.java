@@ -38,7 +38,8 @@ final class PythonNamesInModule {
     }
     for (LinkTable link : schema.linkTables()) {
       // The table's own name where that is a free Python name, else a derived one.
-      String variable = link.table().replaceAll("\\W", "_");
+      // snake_case, as PEP 8 (and ruff's N816) want module-level names.
+      String variable = link.table().toLowerCase(java.util.Locale.ROOT).replaceAll("\\W+", "_").replaceAll("^_+|_+$", "");
       if (variable.isEmpty() || Character.isDigit(variable.charAt(0)) || PythonNames.KEYWORDS.contains(variable)) {
         variable = "t_" + variable;
       }
