@@ -116,12 +116,43 @@ final class EntityBuilder {
       }
     }
     List<Column> indexed = indexKeyReferences(columns);
+    ModelDraft owner = layout.tableOwner(draft.name());
+    // Named after the table the rows live in: a single-table subclass's is its root's.
+    ModelDraft named = owner == draft ? draft
+        : new ModelDraft(draft.model(), owner.table(), owner.schema(), draft.entries(), draft.incomplete(), draft.attributes());
     List<TableConstraint> constraints = unresolved
         ? List.of() // a field without its column would be reported as unknown; its error is out already
-        : TableConstructs.resolve(diagnostics, draft, indexed, fieldColumns);
-    ModelDraft owner = layout.tableOwner(draft.name());
+        : TableConstructs.resolve(diagnostics, named, indexed, fieldColumns);
+    if (owner != draft && !constraints.isEmpty()) {
+      constraintsOnSingleTableSubclass(draft, owner);
+      constraints = List.of();
+    }
     return new Entity(
         draft.name(), owner.table(), draft.model().doc(), indexed, references, collections, owner.schema(), constraints);
+  }
+
+  /**
+   * SQLAlchemy takes no {@code __table_args__} from a class without a table of its own, and the
+   * root's cannot name the subclass's columns (they do not exist when the root is created), so a
+   * CHECK or an index over a single-table subclass's columns has nowhere to go yet.
+   */
+  private void constraintsOnSingleTableSubclass(ModelDraft draft, ModelDraft owner) {
+    List<dev.sqlagen.source.Span> at = new ArrayList<>();
+    draft.model().attributes().stream()
+        .filter(a -> TableConstructs.MODEL_ATTRIBUTES.contains(a.name().text()) && !a.name().text().equals("table"))
+        .forEach(a -> at.add(a.span()));
+    draft.model().fields().forEach(f -> f.attributes().stream()
+        .filter(a -> a.name().text().equals("check"))
+        .forEach(a -> at.add(a.span())));
+    for (dev.sqlagen.source.Span span : at) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.BAD_SUBCLASS_FIELD,
+              span,
+              "'" + draft.name() + "' is a single-table subclass: its table is " + owner.name()
+                  + "'s, and constraints and indexes over a subclass's columns are not supported there yet",
+              "for a one-column index write @index on the field; or make the hierarchy @@inheritance(joined)"));
+    }
   }
 
   /**
