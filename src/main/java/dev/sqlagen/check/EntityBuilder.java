@@ -99,7 +99,7 @@ final class EntityBuilder {
             reference.name(), reference.target(), owner.name(), Collection.Kind.ONE_TO_ONE, Optional.empty(),
             deletion(owner), reference.loading(), List.of(), reference.field().doc()));
       } else if (entry instanceof ReferenceEntry reference) {
-        List<Column> foreignKey = keys.columnsOf(reference, draft);
+        List<Column> foreignKey = keys.columnsOf(reference);
         if (foreignKey.isEmpty()) {
           unresolved = true;
           continue; // reported on the target model or the reference already
@@ -263,7 +263,7 @@ final class EntityBuilder {
       if (entry instanceof ColumnEntry column) {
         columns.put(column.column().field(), List.of(column.column().field()));
       } else if (entry instanceof ReferenceEntry reference && keys.holdsKey(reference)) {
-        List<String> fields = keys.columnsOf(reference, target).stream().map(Column::field).toList();
+        List<String> fields = keys.columnsOf(reference).stream().map(Column::field).toList();
         fields.forEach(f -> columns.put(f, List.of(f)));
         columns.putIfAbsent(reference.name(), fields);
       }

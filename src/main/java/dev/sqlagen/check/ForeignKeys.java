@@ -69,7 +69,7 @@ final class ForeignKeys {
                   "a row could never be inserted; remove '@pk' from one of the references"));
           continue;
         }
-        key.addAll(columnsOf(reference, draft));
+        key.addAll(columnsOf(reference));
       }
     }
     if (key.isEmpty() && layout.parent(draft.name()).isPresent() && !layout.hierarchies().inCycle(draft.name())) {
@@ -82,19 +82,19 @@ final class ForeignKeys {
   }
 
   /** The foreign-key columns of a reference, typed like the target's key columns. */
-  List<Column> columnsOf(ReferenceEntry reference, ModelDraft owner) {
+  List<Column> columnsOf(ReferenceEntry reference) {
     List<Column> known = columns.get(reference);
     if (known != null) {
       return known;
     }
     ModelDraft target = drafts.get(reference.target());
     List<Column> key = target == null ? List.of() : primaryKey(target);
-    List<Column> result = key.isEmpty() ? List.of() : build(reference, owner, target, key);
+    List<Column> result = key.isEmpty() ? List.of() : build(reference, target, key);
     columns.put(reference, result);
     return result;
   }
 
-  private List<Column> build(ReferenceEntry reference, ModelDraft owner, ModelDraft target, List<Column> key) {
+  private List<Column> build(ReferenceEntry reference, ModelDraft target, List<Column> key) {
     List<Name> given = reference.foreignKey();
     if (!given.isEmpty() && given.size() != key.size()) {
       diagnostics.report(

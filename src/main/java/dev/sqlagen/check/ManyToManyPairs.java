@@ -112,10 +112,7 @@ final class ManyToManyPairs {
       return;
     }
     for (CollectionEntry side : List.of(collection, partner)) {
-      side.field().attributes().stream()
-          .filter(a -> a.name().text().equals("ondelete"))
-          .findFirst()
-          .ifPresent(a -> diagnostics.report(
+      side.attribute("ondelete").ifPresent(a -> diagnostics.report(
               Diagnostic.of(
                   Code.BAD_MANY_TO_MANY,
                   a.span(),

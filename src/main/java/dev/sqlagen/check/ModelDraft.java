@@ -6,12 +6,12 @@ import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Name;
 import dev.sqlagen.model.Value;
 import dev.sqlagen.resolved.Column;
-import dev.sqlagen.resolved.Polymorphism;
-import java.util.List;
-import java.util.Optional;
 import dev.sqlagen.resolved.Loading;
+import dev.sqlagen.resolved.Polymorphism;
 import dev.sqlagen.resolved.ReferentialAction;
 import dev.sqlagen.source.Span;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A model after its own fields are checked, before relationships are resolved across models.
@@ -63,13 +63,14 @@ record ModelDraft(
       return field().name().text();
     }
 
+    /** The first attribute of this name written on the field, if any. */
+    default Optional<Attribute> attribute(String name) {
+      return field().attributes().stream().filter(a -> a.name().text().equals(name)).findFirst();
+    }
+
     /** The span of an attribute of this field, or of the field's name if it was not given. */
     default Span attributeSpan(String attribute) {
-      return field().attributes().stream()
-          .filter(a -> a.name().text().equals(attribute))
-          .findFirst()
-          .map(a -> a.span())
-          .orElse(field().name().span());
+      return attribute(attribute).map(Attribute::span).orElse(field().name().span());
     }
   }
 

@@ -74,7 +74,7 @@ final class OneToOneSides {
           "write '?': " + side.name() + " " + side.target() + "?");
     }
     for (String attribute : new String[] {"fk", "pk", "ondelete", "onupdate"}) {
-      if (side.field().attributes().stream().anyMatch(a -> a.name().text().equals(attribute))) {
+      if (side.attribute(attribute).isPresent()) {
         report(
             side.attributeSpan(attribute),
             "'@" + attribute + "' on '" + owner.name() + "." + side.name() + "', which holds no foreign key",

@@ -202,10 +202,7 @@ final class RelationPairing {
               "make this side a nullable scalar: " + collection.name() + " " + target.name() + "? @inverse(" + reference.name()
                   + "); or remove '@unique' from the reference"));
     }
-    collection.field().attributes().stream()
-        .filter(a -> a.name().text().equals("ondelete"))
-        .findFirst()
-        .ifPresent(a -> diagnostics.report(
+    collection.attribute("ondelete").ifPresent(a -> diagnostics.report(
             Diagnostic.of(
                 Code.BAD_REFERENTIAL_ACTION,
                 a.span(),
