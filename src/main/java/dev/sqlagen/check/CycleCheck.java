@@ -3,11 +3,10 @@ package dev.sqlagen.check;
 import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.Diagnostics;
-import dev.sqlagen.migrate.TableOrder;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.Reference;
-import dev.sqlagen.resolved.ResolvedSchema;
+import dev.sqlagen.resolved.TableOrder;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +22,8 @@ final class CycleCheck {
     this.diagnostics = diagnostics;
   }
 
-  void check(List<Entity> entities, Map<String, ModelDraft> drafts) {
-    TableOrder order = TableOrder.of(new ResolvedSchema("", List.of(), List.of(), entities, List.of()));
+  /** Every entity, single-table subclasses included: their references are columns of the root's table. */
+  void check(List<Entity> entities, TableOrder order, Map<String, ModelDraft> drafts) {
     for (Entity entity : entities) {
       for (Reference reference : entity.references()) {
         Column first = entity.column(reference.foreignKeyFields().get(0)).orElseThrow();

@@ -21,6 +21,7 @@ import dev.sqlagen.resolved.Polymorphism;
 import dev.sqlagen.resolved.Reference;
 import dev.sqlagen.resolved.LinkTable;
 import dev.sqlagen.resolved.ResolvedSchema;
+import dev.sqlagen.resolved.TableOrder;
 import dev.sqlagen.source.Span;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -92,14 +93,15 @@ public final class SchemaChecker {
     mixinColumns.forEach((name, entries) -> mixins.add(
         new MixinType(name, declarations.mixins().get(name).doc(), entries.stream().map(ColumnEntry::column).toList())));
     List<Entity> entities = withTableColumns(classes, hierarchies, inheritance, mixinColumns);
-    new CycleCheck(diagnostics).check(entities, drafts);
+    TableOrder tableOrder = TableOrder.of(entities);
+    new CycleCheck(diagnostics).check(entities, tableOrder, drafts);
     new NameClashes(diagnostics, hierarchies, mixinColumns).check(drafts, ordered, entities, linkTables, enums);
     unusedEnums(schema, declarations, enums);
     unusedMixins(declarations, hierarchies, mixinColumns);
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables));
+    return Optional.of(new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables, tableOrder));
   }
 
   /** Python needs a class before its subclasses; otherwise declaration order is kept. */

@@ -8,6 +8,7 @@ import dev.sqlagen.resolved.EnumType;
 import dev.sqlagen.resolved.LinkTable;
 import dev.sqlagen.resolved.ReferentialAction;
 import dev.sqlagen.resolved.ResolvedSchema;
+import dev.sqlagen.resolved.TableOrder;
 import dev.sqlagen.resolved.TableConstraint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,12 +29,9 @@ public final class MigrationPlanner {
 
   private MigrationPlanner() {}
 
+  /** The first revision: every table in the schema's table order, then the keys it defers. */
   public static Migration initial(ResolvedSchema schema, String message) {
-    return initial(schema, TableOrder.of(schema), message);
-  }
-
-  /** The first revision, with the schema's table order computed already. */
-  public static Migration initial(ResolvedSchema schema, TableOrder order, String message) {
+    TableOrder order = schema.tableOrder();
     List<Operation> upgrade = new ArrayList<>();
     schema.entities().stream().flatMap(e -> e.schema().stream()).distinct().sorted()
         .forEach(name -> upgrade.add(new Operation.CreateSchema(name)));

@@ -38,11 +38,7 @@ public final class SchemaParser {
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
-    if (reportLexicalErrors(file, tokens, diagnostics)) {
-      // A bad token would make the parser report a cascade of errors after it; one is enough.
-      return Optional.empty();
-    }
-    if (reportTooDeep(file, tokens, diagnostics)) {
+    if (reportBadTokens(file, tokens, diagnostics)) {
       return Optional.empty();
     }
     // Built into diagnostics of its own, kept only if the whole file parses: a syntax error
@@ -96,32 +92,27 @@ public final class SchemaParser {
     }
   }
 
-  /** One syntax error at the first '(' past {@link #MAX_NESTING} open ones, before ANTLR recurses into it. */
-  private static boolean reportTooDeep(SourceFile file, CommonTokenStream tokens, Diagnostics diagnostics) {
+  /**
+   * Reports every malformed token (an unclosed string, a character no token starts with) or,
+   * when there is none, the first '(' past {@link #MAX_NESTING} open ones, before ANTLR's
+   * parser would recurse into it. The parser never sees such a file: after a bad token it would
+   * report a cascade of errors, and one is enough. One pass over the tokens, since it runs once
+   * per file and so mostly in the interpreter.
+   *
+   * @return whether anything was reported
+   */
+  private static boolean reportBadTokens(SourceFile file, CommonTokenStream tokens, Diagnostics diagnostics) {
+    boolean lexicalError = false;
+    Token tooDeep = null;
     int depth = 0;
     for (Token token : tokens.getTokens()) {
-      if (token.getType() == SqdLexer.LPAREN) {
-        if (++depth > MAX_NESTING) {
-          diagnostics.report(
-              Diagnostic.of(
-                  Code.SYNTAX,
-                  Spans.of(file, token),
-                  "'(' nested too deeply (more than " + MAX_NESTING + " levels)",
-                  "a value's calls nest, as in sql(now()); write fewer levels"));
-          return true;
-        }
-      } else if (token.getType() == SqdLexer.RPAREN && depth > 0) {
-        depth--;
-      }
-    }
-    return false;
-  }
-
-  private static boolean reportLexicalErrors(
-      SourceFile file, CommonTokenStream tokens, Diagnostics diagnostics) {
-    boolean any = false;
-    for (Token token : tokens.getTokens()) {
       switch (token.getType()) {
+        case SqdLexer.LPAREN -> {
+          if (++depth > MAX_NESTING && tooDeep == null) {
+            tooDeep = token;
+          }
+        }
+        case SqdLexer.RPAREN -> depth = Math.max(0, depth - 1);
         case SqdLexer.UNTERMINATED_STRING -> {
           diagnostics.report(
               Diagnostic.of(
@@ -129,7 +120,7 @@ public final class SchemaParser {
                   Spans.of(file, token, 1),
                   "string is not closed",
                   "add the closing '\"' before the end of the line"));
-          any = true;
+          lexicalError = true;
         }
         case SqdLexer.BAD_CHAR -> {
           diagnostics.report(
@@ -138,13 +129,25 @@ public final class SchemaParser {
                   Spans.of(file, token),
                   "unexpected character " + Tokens.describeChar(token.getText()),
                   "names use letters, digits and '_'; comments start with '//'"));
-          any = true;
+          lexicalError = true;
         }
         default -> {
           // Every other token is well formed.
         }
       }
     }
-    return any;
+    if (lexicalError) {
+      return true;
+    }
+    if (tooDeep != null) {
+      diagnostics.report(
+          Diagnostic.of(
+              Code.SYNTAX,
+              Spans.of(file, tooDeep),
+              "'(' nested too deeply (more than " + MAX_NESTING + " levels)",
+              "a value's calls nest, as in sql(now()); write fewer levels"));
+      return true;
+    }
+    return false;
   }
 }

@@ -1,11 +1,11 @@
 package dev.sqlagen.plan;
 
-import dev.sqlagen.migrate.TableOrder;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.EnumType;
 import dev.sqlagen.resolved.LinkTable;
 import dev.sqlagen.resolved.ResolvedSchema;
+import dev.sqlagen.resolved.TableOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,13 +25,12 @@ final class ModelsModulePlanner {
   private final TableOrder tableOrder;
 
   /**
-   * @param tableOrder the schema's table order, which decides the keys that need use_alter
    * @param asyncAttrs whether Base mixes in AsyncAttrs (for async sessions)
    */
-  ModelsModulePlanner(ResolvedSchema schema, TableOrder tableOrder, boolean asyncAttrs) {
+  ModelsModulePlanner(ResolvedSchema schema, boolean asyncAttrs) {
     this.schema = schema;
     this.asyncAttrs = asyncAttrs;
-    this.tableOrder = tableOrder;
+    this.tableOrder = schema.tableOrder();
     this.names = new PythonNamesInModule(schema);
     this.imports = new ImportPlan(names.taken());
     this.types = new ColumnTypes(imports, names);

@@ -7,12 +7,19 @@ import java.util.Optional;
 /**
  * A schema that passed every check: names resolved, relationships paired, database names decided.
  * Entities come parents first (a class must exist before its subclasses), otherwise in
- * declaration order. The plan stage works from this alone.
+ * declaration order. The plan stage works from this alone; {@code tableOrder} is the order in
+ * which the tables can be created.
  */
 public record ResolvedSchema(
-    String sourceName, List<EnumType> enums, List<MixinType> mixins, List<Entity> entities, List<LinkTable> linkTables) {
+    String sourceName,
+    List<EnumType> enums,
+    List<MixinType> mixins,
+    List<Entity> entities,
+    List<LinkTable> linkTables,
+    TableOrder tableOrder) {
   public ResolvedSchema {
     Objects.requireNonNull(sourceName, "sourceName");
+    Objects.requireNonNull(tableOrder, "tableOrder");
     enums = List.copyOf(enums);
     mixins = List.copyOf(mixins);
     entities = List.copyOf(entities);

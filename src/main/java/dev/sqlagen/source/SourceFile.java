@@ -1,7 +1,6 @@
 package dev.sqlagen.source;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Objects;
 
 /** The text of one schema file and the name it is reported under. */
@@ -52,14 +51,17 @@ public final class SourceFile {
   }
 
   private static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts.add(i + 1);
+    // indexOf, not a loop over every character: a run calls this once, so such a loop would
+    // run in the interpreter for most of a large file.
+    int[] starts = new int[64];
+    int count = 1;
+    for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', end + 1)) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
       }
+      starts[count++] = end + 1;
     }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
+    return Arrays.copyOf(starts, count);
   }
 
   @Override
