@@ -12,7 +12,6 @@ import dev.sqlagen.resolved.ResolvedSchema;
 import dev.sqlagen.source.SourceFile;
 import dev.sqlagen.write.GeneratedFile;
 import dev.sqlagen.write.OutputTree;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,10 +43,15 @@ public final class Generator {
     if (resolved.isEmpty()) {
       return new Result(Optional.empty(), diagnostics.sorted());
     }
-    List<GeneratedFile> files = new ArrayList<>();
-    for (PlannedFile planned : PackagePlanner.plan(resolved.get(), config)) {
-      files.add(new GeneratedFile(planned.path(), TemplateRenderer.render(planned), planned.keepExisting()));
-    }
-    return new Result(Optional.of(new OutputTree(files)), diagnostics.sorted());
+    OutputTree output = render(PackagePlanner.plan(resolved.get(), config));
+    return new Result(Optional.of(output), diagnostics.sorted());
+  }
+
+  /** The render stage: every planned file printed, in the planned order. */
+  public static OutputTree render(List<PlannedFile> planned) {
+    // models.py and the first revision are most of the rendering: they are printed on two cores.
+    return new OutputTree(planned.parallelStream()
+        .map(file -> new GeneratedFile(file.path(), TemplateRenderer.render(file), file.keepExisting()))
+        .toList());
   }
 }

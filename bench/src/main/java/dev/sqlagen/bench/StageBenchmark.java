@@ -8,17 +8,14 @@ import dev.sqlagen.model.Schema;
 import dev.sqlagen.parse.SchemaParser;
 import dev.sqlagen.plan.PackagePlanner;
 import dev.sqlagen.plan.PlannedFile;
-import dev.sqlagen.render.TemplateRenderer;
 import dev.sqlagen.resolved.ResolvedSchema;
 import dev.sqlagen.source.SourceFile;
-import dev.sqlagen.write.GeneratedFile;
 import dev.sqlagen.write.OutputTree;
 import dev.sqlagen.write.WritePlanner;
 import dev.sqlagen.write.WriteResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +34,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Each stage of {@link Generator#compile} and of the write, measured alone on the output of the
@@ -72,11 +68,7 @@ public class StageBenchmark {
     parsed = SchemaParser.parse(source, diagnostics).orElseThrow();
     resolved = SchemaChecker.check(parsed, diagnostics).orElseThrow(() -> new IllegalStateException(diagnostics.sorted().toString()));
     planned = PackagePlanner.plan(resolved, config);
-    List<GeneratedFile> files = new ArrayList<>();
-    for (PlannedFile file : planned) {
-      files.add(new GeneratedFile(file.path(), TemplateRenderer.render(file), file.keepExisting()));
-    }
-    tree = new OutputTree(files);
+    tree = Generator.render(planned);
     upToDateDir = Files.createTempDirectory("sqlagen-bench-").resolve(config.packageName());
     WritePlanner.plan(tree, upToDateDir).apply(false);
   }
@@ -102,10 +94,8 @@ public class StageBenchmark {
   }
 
   @Benchmark
-  public void render(Blackhole blackhole) {
-    for (PlannedFile file : planned) {
-      blackhole.consume(TemplateRenderer.render(file));
-    }
+  public OutputTree render() {
+    return Generator.render(planned);
   }
 
   @Benchmark

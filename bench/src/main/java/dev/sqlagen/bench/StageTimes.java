@@ -1,5 +1,6 @@
 package dev.sqlagen.bench;
 
+import dev.sqlagen.Generator;
 import dev.sqlagen.GeneratorConfig;
 import dev.sqlagen.check.SchemaChecker;
 import dev.sqlagen.diag.Diagnostics;
@@ -7,10 +8,8 @@ import dev.sqlagen.model.Schema;
 import dev.sqlagen.parse.SchemaParser;
 import dev.sqlagen.plan.PackagePlanner;
 import dev.sqlagen.plan.PlannedFile;
-import dev.sqlagen.render.TemplateRenderer;
 import dev.sqlagen.resolved.ResolvedSchema;
 import dev.sqlagen.source.SourceFile;
-import dev.sqlagen.write.GeneratedFile;
 import dev.sqlagen.write.OutputTree;
 import dev.sqlagen.write.WritePlanner;
 import java.lang.management.GarbageCollectorMXBean;
@@ -18,7 +17,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,11 +43,7 @@ public final class StageTimes {
     long t2 = System.nanoTime();
     List<PlannedFile> planned = PackagePlanner.plan(resolved, config);
     long t3 = System.nanoTime();
-    List<GeneratedFile> files = new ArrayList<>();
-    for (PlannedFile file : planned) {
-      files.add(new GeneratedFile(file.path(), TemplateRenderer.render(file), file.keepExisting()));
-    }
-    OutputTree tree = new OutputTree(files);
+    OutputTree tree = Generator.render(planned);
     long t4 = System.nanoTime();
     WritePlanner.plan(tree, out).apply(false);
     long t5 = System.nanoTime();
