@@ -119,7 +119,7 @@ time_up_to_date blog examples/blog/blog.sqd "$r_small"
 time_up_to_date synth1000 "$schemas/synth1000.sqd" "$r_1000"
 
 echo "== start-up split: the same work without picocli (PlainMain), each with its own CDS archive"
-flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off)
+flags=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m -Xlog:cds=off -Xlog:cds+dynamic=off)
 rm -rf "$work/plain" bench/target/plain.jsa
 java "${flags[@]}" -XX:ArchiveClassesAtExit=bench/target/plain.jsa -cp "$bench_cp" dev.sqlagen.bench.PlainMain \
   examples/blog/blog.sqd "$work/plain/blog" >/dev/null
@@ -144,7 +144,7 @@ echo "== cold stages in one process (StageTimes, launcher flags)"
 for schema in examples/blog/blog.sqd "$schemas/synth1000.sqd" "$schemas/synth10000.sqd"; do
   rm -rf "$work/stages"
   printf '%s: ' "$(basename "$schema")" >>"$results/stages-cold.txt"
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$bench_cp" dev.sqlagen.bench.StageTimes "$schema" "$work/stages/out" >>"$results/stages-cold.txt"
+  java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m -cp "$bench_cp" dev.sqlagen.bench.StageTimes "$schema" "$work/stages/out" >>"$results/stages-cold.txt"
 done
 cat "$results/stages-cold.txt"
 

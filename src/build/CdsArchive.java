@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class CdsArchive {
   /** The launcher's flags (bin/sqlagen) that decide what is loaded and how the archive is laid out. */
-  private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn128m");
 
   public static void main(String[] args) throws InterruptedException {
     if (args.length != 4) {
