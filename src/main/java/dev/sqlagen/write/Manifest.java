@@ -35,9 +35,10 @@ public record Manifest(Map<String, Entry> files) {
   public static Manifest of(OutputTree tree) {
     // Hashing is a large part of a large run (SHA-256 without C2's intrinsic under the launcher's
     // C1): the files of a large package are hashed on every core. Small ones skip the thread pool.
+    // The size in characters, not bytes: close enough to choose, without encoding every file twice.
     long size = 0;
     for (GeneratedFile file : tree.files()) {
-      size += file.bytes().length;
+      size += file.content().length();
     }
     var files = size > PARALLEL_HASH_BYTES ? tree.files().parallelStream() : tree.files().stream();
     Map<String, Entry> entries = files.collect(java.util.stream.Collectors.toConcurrentMap(
