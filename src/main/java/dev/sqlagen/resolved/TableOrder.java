@@ -78,9 +78,9 @@ public record TableOrder(List<Entity> tables, Set<ColumnRef> deferred) {
     List<Entity> order = new ArrayList<>(count);
     Set<ColumnRef> deferred = new HashSet<>();
     while (order.size() < count) {
-      Integer ready0 = ready.poll();
+      Integer polled = ready.poll();
       int next;
-      if (ready0 == null) {
+      if (polled == null) {
         // A cycle: create a table now and add its missing keys afterwards. Those keys are set
         // after the rows exist, so prefer the earliest declared table whose missing keys may be null.
         next = created.nextClearBit(0);
@@ -96,10 +96,10 @@ public record TableOrder(List<Entity> tables, Set<ColumnRef> deferred) {
             deferred.add(new ColumnRef(entity.table(), column.name()));
           }
         }
-      } else if (created.get(ready0)) {
+      } else if (created.get(polled)) {
         continue;
       } else {
-        next = ready0;
+        next = polled;
       }
       order.add(tables.get(next));
       created.set(next);

@@ -35,18 +35,18 @@ public record Manifest(Map<String, Entry> files) {
   public static Manifest of(OutputTree tree) {
     // Hashing is a large part of a large run (SHA-256 without C2's intrinsic under the launcher's
     // C1): the files of a large package are hashed on every core. Small ones skip the thread pool.
-    // The size in characters, not bytes: close enough to choose, without encoding every file twice.
+    // Sized in characters, not bytes: close enough to choose, without encoding every file twice.
     long size = 0;
     for (GeneratedFile file : tree.files()) {
       size += file.content().length();
     }
-    var files = size > PARALLEL_HASH_BYTES ? tree.files().parallelStream() : tree.files().stream();
+    var files = size > PARALLEL_HASH_CHARS ? tree.files().parallelStream() : tree.files().stream();
     Map<String, Entry> entries = files.collect(java.util.stream.Collectors.toConcurrentMap(
         GeneratedFile::path, f -> new Entry(sha256(f.bytes()), f.keepExisting())));
     return new Manifest(new TreeMap<>(entries));
   }
 
-  private static final long PARALLEL_HASH_BYTES = 1 << 20;
+  private static final long PARALLEL_HASH_CHARS = 1 << 20;
 
   /** The manifest in a directory, or empty when there is none (or it is not one of ours). */
   public static Optional<Manifest> read(Path root) throws IOException {
