@@ -1,6 +1,7 @@
 package dev.sqlagen.migrate;
 
 import dev.sqlagen.migrate.Operation.ColumnDef;
+import dev.sqlagen.naming.ConstraintNames;
 import dev.sqlagen.migrate.Operation.Constraint;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;

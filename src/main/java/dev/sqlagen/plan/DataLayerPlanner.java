@@ -1,6 +1,6 @@
 package dev.sqlagen.plan;
 
-import dev.sqlagen.migrate.ConstraintNames;
+import dev.sqlagen.naming.ConstraintNames;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.ResolvedSchema;

@@ -8,7 +8,7 @@ import java.util.Optional;
  * A schema that passed every check: names resolved, relationships paired, database names decided.
  * Entities come parents first (a class must exist before its subclasses), otherwise in
  * declaration order. The plan stage works from this alone; {@code tableOrder} is the order in
- * which the tables can be created.
+ * which the tables can be created; {@code renames} the rename hints, for the revision planner.
  */
 public record ResolvedSchema(
     String sourceName,
@@ -16,14 +16,23 @@ public record ResolvedSchema(
     List<MixinType> mixins,
     List<Entity> entities,
     List<LinkTable> linkTables,
-    TableOrder tableOrder) {
+    TableOrder tableOrder,
+    RenameHints renames) {
   public ResolvedSchema {
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(tableOrder, "tableOrder");
+    Objects.requireNonNull(renames, "renames");
     enums = List.copyOf(enums);
     mixins = List.copyOf(mixins);
     entities = List.copyOf(entities);
     linkTables = List.copyOf(linkTables);
+  }
+
+  /** A schema that declares no rename. */
+  public ResolvedSchema(
+      String sourceName, List<EnumType> enums, List<MixinType> mixins, List<Entity> entities, List<LinkTable> linkTables,
+      TableOrder tableOrder) {
+    this(sourceName, enums, mixins, entities, linkTables, tableOrder, RenameHints.NONE);
   }
 
   public Optional<Entity> entity(String name) {

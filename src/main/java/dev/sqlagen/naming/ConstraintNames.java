@@ -1,4 +1,4 @@
-package dev.sqlagen.migrate;
+package dev.sqlagen.naming;
 
 /**
  * The constraint and index names of the naming convention the generated {@code Base.metadata}

@@ -1,0 +1,201 @@
+package dev.sqlagen.state;
+
+import dev.sqlagen.naming.ConstraintNames;
+import dev.sqlagen.resolved.Column;
+import dev.sqlagen.resolved.ColumnType;
+import dev.sqlagen.resolved.Entity;
+import dev.sqlagen.resolved.EnumType;
+import dev.sqlagen.resolved.LinkTable;
+import dev.sqlagen.resolved.Reference;
+import dev.sqlagen.resolved.ReferentialAction;
+import dev.sqlagen.resolved.ResolvedSchema;
+import dev.sqlagen.resolved.TableConstraint;
+import dev.sqlagen.resolved.TableOrder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The database a resolved schema describes: what its migrations must lead to, and what
+ * {@code create_all()} of its models makes. Tables come in the schema's table order, link tables
+ * last; constraint and index names follow the naming convention of the generated metadata.
+ */
+public final class StateBuilder {
+  private final ResolvedSchema schema;
+  private final Map<String, EnumType> enums = new HashMap<>();
+
+  private StateBuilder(ResolvedSchema schema) {
+    this.schema = schema;
+    schema.enums().forEach(e -> enums.putIfAbsent(e.name(), e));
+  }
+
+  public static SchemaState of(ResolvedSchema schema) {
+    return new StateBuilder(schema).build();
+  }
+
+  private SchemaState build() {
+    List<String> schemas = schema.entities().stream().flatMap(e -> e.schema().stream()).distinct().sorted().toList();
+    TableOrder order = schema.tableOrder();
+    List<TableState> tables = new ArrayList<>();
+    for (Entity entity : order.tables()) {
+      tables.add(table(entity, order));
+    }
+    for (LinkTable link : schema.linkTables()) {
+      tables.add(linkTable(link));
+    }
+    return new SchemaState(schemas, usedEnums(), tables);
+  }
+
+  /** Enum types that some column uses; an unused enum has no database type. */
+  private List<EnumState> usedEnums() {
+    Set<String> used = new LinkedHashSet<>();
+    for (Entity entity : schema.tables()) {
+      for (Column column : entity.tableColumns()) {
+        column.type().enumName().ifPresent(used::add);
+      }
+    }
+    return schema.enums().stream()
+        .filter(e -> used.contains(e.name()))
+        .map(e -> new EnumState(e.dbName(), e.members(), Optional.of(e.name())))
+        .toList();
+  }
+
+  private TableState table(Entity entity, TableOrder order) {
+    boolean singleKey = entity.primaryKey().size() == 1;
+    Map<String, String> referenceOf = new HashMap<>();
+    for (Entity mapped : schema.entities()) {
+      if (mapped.table().equals(entity.table())) {
+        for (Reference reference : mapped.references()) {
+          reference.foreignKeyFields().forEach(field -> referenceOf.putIfAbsent(field, reference.field()));
+        }
+      }
+    }
+    List<ColumnState> columns = new ArrayList<>();
+    for (Column column : entity.tableColumns()) {
+      columns.add(new ColumnState(
+          column.name(),
+          databaseType(column.type()),
+          column.nullable(),
+          // A joined-table subclass's key takes its value from the parent's row.
+          column.primaryKey() && singleKey && column.type().isInteger() && column.foreignKey().isEmpty(),
+          column.defaultValue().filter(d -> d.serverSide()).map(this::databaseDefault),
+          column.options().identity(),
+          column.options().computed(),
+          column.doc(),
+          Optional.of(column.field()),
+          Optional.ofNullable(referenceOf.get(column.field()))));
+    }
+    List<UniqueState> uniques = new ArrayList<>();
+    for (Column column : entity.tableColumns()) {
+      if (column.unique() && !column.index()) {
+        uniques.add(new UniqueState(ConstraintNames.unique(entity.table(), column.name()), List.of(column.name())));
+      }
+    }
+    List<CheckState> checks = new ArrayList<>();
+    List<IndexState> indexes = new ArrayList<>();
+    for (Column column : entity.tableColumns()) {
+      if (column.index()) {
+        indexes.add(new IndexState(ConstraintNames.index(entity.table(), column.name()),
+            List.of(new TableConstraint.IndexColumn(column.name(), false)), column.unique()));
+      }
+    }
+    for (TableConstraint constraint : entity.constraints()) {
+      if (constraint instanceof TableConstraint.Check check) {
+        checks.add(new CheckState(check.dbName(), check.sql()));
+      } else if (constraint instanceof TableConstraint.Unique unique) {
+        uniques.add(new UniqueState(unique.dbName(), unique.columns()));
+      } else if (constraint instanceof TableConstraint.Index index) {
+        indexes.add(new IndexState(index.dbName(), index.columns(), index.unique()));
+      }
+    }
+    return new TableState(
+        entity.table(),
+        entity.schema(),
+        entity.doc(),
+        columns,
+        new PrimaryKeyState(ConstraintNames.primaryKey(entity.table()), entity.primaryKey().stream().map(Column::name).toList()),
+        foreignKeys(entity.table(), entity.tableColumns(), order, entity),
+        uniques,
+        checks,
+        indexes,
+        Optional.of(rootModel(entity)),
+        List.of());
+  }
+
+  /** The model whose table this is: the root of a single-table hierarchy maps it. */
+  private String rootModel(Entity entity) {
+    Entity at = entity;
+    while (at.parent().isPresent() && !at.ownsTable()) {
+      at = schema.entity(at.parent().get()).orElseThrow();
+    }
+    return at.name();
+  }
+
+  private TableState linkTable(LinkTable link) {
+    List<ColumnState> columns = new ArrayList<>();
+    for (Column column : link.columns()) {
+      Column.ForeignKey fk = column.foreignKey().orElseThrow();
+      String side = schema.tables().stream().filter(e -> e.table().equals(fk.table())).findFirst().map(Entity::name).orElseThrow();
+      columns.add(new ColumnState(column.name(), databaseType(column.type()), false, false, Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.of(side + "." + fk.column()), Optional.empty()));
+    }
+    return new TableState(
+        link.table(),
+        link.schema(),
+        Optional.empty(),
+        columns,
+        new PrimaryKeyState(ConstraintNames.primaryKey(link.table()), link.columns().stream().map(Column::name).toList()),
+        foreignKeys(link.table(), link.columns(), null, null),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        List.of(link.left(), link.right()));
+  }
+
+  /**
+   * The foreign keys of a table: one per one-column key, one per composite group, in column order.
+   *
+   * @param entity the model the table maps, to ask the order for deferred keys; null for a link table
+   */
+  private static List<ForeignKeyState> foreignKeys(String table, List<Column> columns, TableOrder order, Entity entity) {
+    Map<String, List<Column>> groups = new LinkedHashMap<>();
+    for (Column column : columns) {
+      column.foreignKey().ifPresent(fk -> groups
+          .computeIfAbsent(fk.composite().map(group -> "group " + group).orElse("column " + column.name()), k -> new ArrayList<>())
+          .add(column));
+    }
+    List<ForeignKeyState> keys = new ArrayList<>();
+    for (List<Column> group : groups.values()) {
+      Column first = group.get(0);
+      Column.ForeignKey target = first.foreignKey().orElseThrow();
+      keys.add(new ForeignKeyState(
+          ConstraintNames.foreignKey(table, first.name(), target.table()),
+          group.stream().map(Column::name).toList(),
+          target.table(),
+          target.schema(),
+          group.stream().map(c -> c.foreignKey().orElseThrow().column()).toList(),
+          target.onDelete().map(ReferentialAction::sql),
+          target.onUpdate().map(ReferentialAction::sql),
+          entity != null && order.isDeferred(entity, first)));
+    }
+    return keys;
+  }
+
+  /** An enum column's type names the database type, not the schema's enum. */
+  private ColumnType databaseType(ColumnType type) {
+    return type.enumName().map(name -> ColumnType.enumOf(enums.get(name).dbName())).orElse(type);
+  }
+
+  private dev.sqlagen.resolved.ColumnDefault databaseDefault(dev.sqlagen.resolved.ColumnDefault value) {
+    if (value instanceof dev.sqlagen.resolved.ColumnDefault.EnumMember member) {
+      return new dev.sqlagen.resolved.ColumnDefault.EnumMember(enums.get(member.enumName()).dbName(), member.member());
+    }
+    return value;
+  }
+}
