@@ -1,0 +1,62 @@
+package dev.sqlagen.state;
+
+import dev.sqlagen.resolved.ColumnDefault;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Database defaults as a snapshot writes them: {@code {"kind":"number","value":"0"}}. */
+final class Defaults {
+  private Defaults() {}
+
+  static Map<String, Object> write(ColumnDefault value) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (value instanceof ColumnDefault.Number number) {
+      out.put("kind", "number");
+      out.put("value", number.text());
+    } else if (value instanceof ColumnDefault.Text text) {
+      out.put("kind", "text");
+      out.put("value", text.value());
+    } else if (value instanceof ColumnDefault.Bool bool) {
+      out.put("kind", "bool");
+      out.put("value", bool.value());
+    } else if (value instanceof ColumnDefault.EnumMember member) {
+      out.put("kind", "enum");
+      out.put("value", member.member());
+    } else if (value instanceof ColumnDefault.Now) {
+      out.put("kind", "now");
+    } else if (value instanceof ColumnDefault.Sql sql) {
+      out.put("kind", "sql");
+      out.put("value", sql.expression());
+    } else {
+      throw new IllegalArgumentException("not a database default: " + value);
+    }
+    return out;
+  }
+
+  /** The default an object describes on a column of {@code enumType} (if an enum column), or empty. */
+  static Optional<ColumnDefault> read(Map<?, ?> object, Optional<String> enumType) {
+    Object kind = object.get("kind");
+    Object value = object.get("value");
+    int expected = "now".equals(kind) ? 1 : 2;
+    if (object.size() != expected) {
+      return Optional.empty();
+    }
+    if ("now".equals(kind)) {
+      return Optional.of(new ColumnDefault.Now());
+    }
+    if ("bool".equals(kind) && value instanceof Boolean bool) {
+      return Optional.of(new ColumnDefault.Bool(bool));
+    }
+    if (!(value instanceof String text)) {
+      return Optional.empty();
+    }
+    return switch (String.valueOf(kind)) {
+      case "number" -> text.matches("-?\\d+(\\.\\d+)?") ? Optional.of(new ColumnDefault.Number(text)) : Optional.empty();
+      case "text" -> Optional.of(new ColumnDefault.Text(text));
+      case "enum" -> enumType.map(type -> new ColumnDefault.EnumMember(type, text));
+      case "sql" -> Optional.of(new ColumnDefault.Sql(text));
+      default -> Optional.empty();
+    };
+  }
+}
