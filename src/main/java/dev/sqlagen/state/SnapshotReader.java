@@ -205,6 +205,9 @@ final class SnapshotReader {
         problems.add(SnapshotFormat.problem(file, line.number, 0, e.getMessage()));
       }
     }
+    if (!problems.isEmpty()) {
+      return Optional.empty(); // a table missing a bad line would only be reported again
+    }
     List<TableState> states = new ArrayList<>();
     for (TableParts parts : tables.values()) {
       try {
