@@ -14,8 +14,6 @@ ${line}
 </#list>
 <#if view.enums?has_content>
 
-# Enum types are created and dropped here, once each: create_type=False keeps every
-# op.create_table() that uses one from creating it again (on PostgreSQL).
 <#list view.enums as line>
 ${line}
 </#list>

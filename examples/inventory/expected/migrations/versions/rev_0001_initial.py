@@ -30,8 +30,8 @@ def upgrade() -> None:
         sa.Column("region", sa.String(length=20), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_warehouses")),
         sa.UniqueConstraint("code", name=op.f("uq_warehouses_code")),
-        sa.CheckConstraint("length(code) >= 2", name=op.f("ck_warehouses_code")),
         sa.UniqueConstraint("region", "name", name=op.f("uq_warehouses_region_name")),
+        sa.CheckConstraint("length(code) >= 2", name=op.f("ck_warehouses_code")),
         schema="stock",
         comment="A place where stock is kept.",
     )
@@ -96,13 +96,13 @@ def upgrade() -> None:
             name=op.f("fk_stock_levels_warehouse_id_warehouses"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stock_levels")),
-        sa.CheckConstraint(
-            "quantity >= 0 AND reserved >= 0", name=op.f("ck_stock_levels_not_negative")
-        ),
         sa.UniqueConstraint(
             "warehouse_id",
             "product_id",
             name=op.f("uq_stock_levels_warehouse_id_product_id"),
+        ),
+        sa.CheckConstraint(
+            "quantity >= 0 AND reserved >= 0", name=op.f("ck_stock_levels_not_negative")
         ),
         comment="How much of a product one warehouse holds.",
     )

@@ -55,11 +55,21 @@ public enum Code {
   BAD_SUBCLASS_FIELD("SQD055", Severity.ERROR),
   BAD_MIXIN("SQD056", Severity.ERROR),
   BAD_VERSION("SQD057", Severity.ERROR),
+  DROPS_TABLE("SQD060", Severity.ERROR),
+  DROPS_COLUMN("SQD061", Severity.ERROR),
+  DROPS_ENUM_VALUE("SQD062", Severity.ERROR),
+  NARROWS_TYPE("SQD063", Severity.ERROR),
+  NEEDS_VALUES("SQD064", Severity.ERROR),
+  NEEDS_DISTINCT_VALUES("SQD065", Severity.ERROR),
+  RENAME_MATCHES_NOTHING("SQD066", Severity.ERROR),
   UNREADABLE_SNAPSHOT("SQD074", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
   REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),
-  UNUSED_MIXIN("SQW003", Severity.WARNING);
+  UNUSED_MIXIN("SQW003", Severity.WARNING),
+  RENAME_APPLIED("SQW004", Severity.WARNING),
+  POSSIBLE_RENAME("SQW005", Severity.WARNING),
+  UNPLANNED_CHANGES("SQW006", Severity.WARNING);
 
   private final String id;
   private final Severity severity;

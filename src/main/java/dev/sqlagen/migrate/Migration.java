@@ -1,21 +1,25 @@
 package dev.sqlagen.migrate;
 
+import dev.sqlagen.state.SchemaState;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
-/** One Alembic revision as data: its identity and the operations of each direction. */
-public record Migration(
-    String revision,
-    Optional<String> downRevision,
-    String message,
-    List<Operation> upgrade,
-    List<Operation> downgrade) {
+/**
+ * One Alembic revision as data: its message, the steps of each direction, and the states it goes
+ * between (which say what each enum type holds where a step uses it). Its identity is decided
+ * when it is written.
+ */
+public record Migration(String message, List<Step> upgrade, List<Step> downgrade, SchemaState before, SchemaState after) {
   public Migration {
-    Objects.requireNonNull(revision, "revision");
-    Objects.requireNonNull(downRevision, "downRevision");
     Objects.requireNonNull(message, "message");
     upgrade = List.copyOf(upgrade);
     downgrade = List.copyOf(downgrade);
+    Objects.requireNonNull(before, "before");
+    Objects.requireNonNull(after, "after");
+  }
+
+  /** True when the revision would change nothing. */
+  public boolean isEmpty() {
+    return upgrade.isEmpty() && downgrade.isEmpty();
   }
 }

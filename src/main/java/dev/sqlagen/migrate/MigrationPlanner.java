@@ -1,199 +1,209 @@
 package dev.sqlagen.migrate;
 
-import dev.sqlagen.migrate.Operation.ColumnDef;
-import dev.sqlagen.naming.ConstraintNames;
-import dev.sqlagen.migrate.Operation.Constraint;
-import dev.sqlagen.resolved.Column;
-import dev.sqlagen.resolved.Entity;
-import dev.sqlagen.resolved.EnumType;
-import dev.sqlagen.resolved.LinkTable;
-import dev.sqlagen.resolved.ReferentialAction;
-import dev.sqlagen.resolved.ResolvedSchema;
-import dev.sqlagen.resolved.TableOrder;
-import dev.sqlagen.resolved.TableConstraint;
+import dev.sqlagen.diag.Diagnostic;
+import dev.sqlagen.source.SourceFile;
+import dev.sqlagen.source.Span;
+import dev.sqlagen.state.ForeignKeyState;
+import dev.sqlagen.state.IndexState;
+import dev.sqlagen.state.LocatedState;
+import dev.sqlagen.state.SchemaState;
+import dev.sqlagen.state.StateSpans;
+import dev.sqlagen.state.TableState;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Computes the first revision from a schema: PostgreSQL schemas, enum types, then tables in
- * foreign-key order with their indexes, then foreign keys that close a cycle; the downgrade undoes each step in reverse.
+ * Plans a revision from two states of the database: the one the last revision recorded and the
+ * one the schema describes now. Each direction is planned on its own (the downgrade is the
+ * upgrade's way back), in this order: schemas and enum types the tables need, then every table
+ * that exists before and after (foreign keys dropped first and added last), new tables, dropped
+ * tables, enum types and schemas no longer needed. The first revision is the same plan from the
+ * empty database.
  */
 public final class MigrationPlanner {
+  private static final List<String> SCHEMA_WHY = List.of(
+      "SQLite has no schemas: there these tables live in the main database",
+      "(database.py translates the schema away).");
+
   /** The id of the first revision: fixed, so that output is deterministic. */
   public static final String INITIAL_REVISION = "0001";
 
   private MigrationPlanner() {}
 
-  /** The first revision: every table in the schema's table order, then the keys it defers. */
-  public static Migration initial(ResolvedSchema schema, String message) {
-    TableOrder order = schema.tableOrder();
-    List<Operation> upgrade = new ArrayList<>();
-    schema.entities().stream().flatMap(e -> e.schema().stream()).distinct().sorted()
-        .forEach(name -> upgrade.add(new Operation.CreateSchema(name)));
-    for (EnumType type : usedEnums(schema)) {
-      upgrade.add(new Operation.CreateEnum(type.dbName(), type.members()));
+  /** A planned revision and what planning found: refusals and warnings, in source order. */
+  public record Plan(Migration migration, List<Diagnostic> diagnostics) {
+    public Plan {
+      diagnostics = List.copyOf(diagnostics);
     }
-    // By name: a search of the list for every enum column grew with enums times columns.
-    Map<String, EnumType> enums = new HashMap<>();
-    schema.enums().forEach(e -> enums.putIfAbsent(e.name(), e));
+  }
+
+  /** The first revision: every table of the state, from the empty database. */
+  public static Migration initial(SchemaState state, String message) {
+    Span nowhere = new Span(new SourceFile("", ""), 1, 1, 0);
+    Renames renames = Renames.match(SchemaState.EMPTY, state, dev.sqlagen.state.StateHints.NONE, "");
+    Transition up = new Transition(SchemaState.EMPTY, state, renames, true, true, StateSpans.none(nowhere), StateSpans.none(nowhere));
+    Transition down = new Transition(state, SchemaState.EMPTY, renames.inverse(), false, true, StateSpans.none(nowhere),
+        StateSpans.none(nowhere));
+    return new Migration(message, steps(up, List.of()), steps(down, List.of()), SchemaState.EMPTY, state);
+  }
+
+  /**
+   * The revision from {@code recorded} to {@code next}.
+   *
+   * @param recordedName how messages name the recorded state, such as "revision 0002"
+   * @param allowDataLoss whether changes that lose data are planned (with a note in the revision)
+   *     rather than refused
+   */
+  public static Plan plan(LocatedState recorded, LocatedState next, String recordedName, boolean allowDataLoss, String message) {
+    Renames renames = Renames.match(recorded.state(), next.state(), next.hints(), recordedName);
+    Transition up = new Transition(recorded.state(), next.state(), renames, true, allowDataLoss, recorded.spans(), next.spans());
+    List<Diagnostic> warnings = new ArrayList<>();
+    List<Step> upgrade = steps(up, warnings);
+    Transition down = new Transition(next.state(), recorded.state(), renames.inverse(), false, true, next.spans(),
+        recorded.spans());
+    List<Step> downgrade = steps(down, List.of());
+    List<Diagnostic> diagnostics = new ArrayList<>(renames.diagnostics());
+    diagnostics.addAll(warnings);
+    List<Operation> notes = new ArrayList<>();
+    for (Finding finding : up.findings) {
+      if (allowDataLoss && finding.overridable()) {
+        notes.add(new Operation.Note("Accepted (--allow-data-loss): " + finding.note()));
+      } else {
+        diagnostics.add(finding.diagnostic());
+      }
+    }
+    if (!notes.isEmpty() && !upgrade.isEmpty()) {
+      List<Step> noted = new ArrayList<>();
+      noted.add(new Step.Common(notes));
+      noted.addAll(upgrade);
+      upgrade = noted;
+    }
+    diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.span().file().name())
+        .thenComparingInt(d -> d.span().line()).thenComparingInt(d -> d.span().column()));
+    return new Plan(new Migration(message, upgrade, downgrade, recorded.state(), next.state()), dedupe(diagnostics));
+  }
+
+  /** The same finding about one place once: a mixin's field is a column of several tables. */
+  private static List<Diagnostic> dedupe(List<Diagnostic> diagnostics) {
+    List<Diagnostic> unique = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Diagnostic d : diagnostics) {
+      if (seen.add(d.code() + " " + d.span() + " " + d.message())) {
+        unique.add(d);
+      }
+    }
+    return unique;
+  }
+
+  private static List<Step> steps(Transition t, List<Diagnostic> warnings) {
+    List<Step> steps = new ArrayList<>();
+    List<String> createdSchemas = t.after.schemas().stream().filter(s -> !t.before.schemas().contains(s)).toList();
+    if (!createdSchemas.isEmpty()) {
+      steps.add(new Step.PerDialect(List.of(), createdSchemas.stream().<Operation>map(Operation.CreateSchema::new).toList(),
+          SCHEMA_WHY));
+    }
+    EnumChanges enums = new EnumChanges(t);
+    enums.plan();
+    steps.addAll(enums.early);
+
+    List<TableChanges> kept = new ArrayList<>();
+    for (TableState table : t.after.tables()) {
+      Optional<TableState> old = Optional.ofNullable(t.renames.tables.get(table.name())).flatMap(t.before::table);
+      if (old.isPresent()) {
+        TableChanges changes = new TableChanges(t, old.get(), table);
+        changes.plan();
+        kept.add(changes);
+        warnings.addAll(changes.possibleRenames());
+      }
+    }
+    List<Operation> dropKeys = kept.stream().flatMap(c -> c.dropForeignKeys.stream()).toList();
+    if (!dropKeys.isEmpty()) {
+      steps.add(new Step.PerDialect(List.of(), dropKeys, List.of(
+          "Foreign keys that change are dropped first and added again at the end (SQLite rebuilds their tables).")));
+    }
+    kept.forEach(c -> steps.addAll(c.steps));
+
     List<Operation> deferred = new ArrayList<>();
-    for (Entity entity : order.tables()) {
-      upgrade.add(createTable(enums, entity, order));
-      upgrade.addAll(indexes(entity));
-      for (Constraint.ForeignKey fk : foreignKeys(entity.table(), entity.tableColumns(), order, entity)) {
-        if (fk.useAlter()) {
-          deferred.add(new Operation.AddForeignKey(fk, entity.table(), entity.schema()));
+    for (TableState table : t.after.tables()) {
+      if (!t.renames.tables.containsKey(table.name())) {
+        List<Operation> ops = new ArrayList<>();
+        ops.add(new Operation.CreateTable(table, true));
+        table.indexes().stream().sorted(Comparator.comparing(IndexState::name))
+            .forEach(index -> ops.add(new Operation.CreateIndex(index, Operation.Table.of(table))));
+        steps.add(new Step.Common(ops));
+        for (ForeignKeyState fk : table.foreignKeys()) {
+          if (fk.useAlter()) {
+            deferred.add(new Operation.AddForeignKey(fk, Operation.Table.of(table)));
+          }
         }
       }
     }
-    // Link tables reference only model tables, which all exist by now.
-    for (LinkTable link : schema.linkTables()) {
-      upgrade.add(createLinkTable(link));
+    if (!deferred.isEmpty()) {
+      steps.add(new Step.Common(deferred));
     }
-    upgrade.addAll(deferred);
-    return new Migration(INITIAL_REVISION, Optional.empty(), message, upgrade, reverse(upgrade));
+    List<Operation> addKeys = kept.stream().flatMap(c -> c.addForeignKeys.stream()).toList();
+    if (!addKeys.isEmpty()) {
+      steps.add(new Step.PerDialect(List.of(), addKeys, List.of()));
+    }
+
+    dropTables(t, steps, warnings);
+    steps.addAll(enums.late);
+    List<String> droppedSchemas = new ArrayList<>(t.before.schemas().stream().filter(s -> !t.after.schemas().contains(s)).toList());
+    java.util.Collections.reverse(droppedSchemas);
+    if (!droppedSchemas.isEmpty()) {
+      steps.add(new Step.PerDialect(List.of(), droppedSchemas.stream().<Operation>map(Operation.DropSchema::new).toList(),
+          SCHEMA_WHY));
+    }
+    return steps;
   }
 
-  /** Enum types that some column uses; an unused enum has no database type. */
-  private static List<EnumType> usedEnums(ResolvedSchema schema) {
-    Set<String> used = new LinkedHashSet<>();
-    for (Entity entity : schema.tables()) {
-      for (Column column : entity.tableColumns()) {
-        column.type().enumName().ifPresent(used::add);
+  private static void dropTables(Transition t, List<Step> steps, List<Diagnostic> warnings) {
+    List<TableState> dropped = new ArrayList<>(t.before.tables().stream()
+        .filter(table -> !t.renames.tables.containsValue(table.name())).toList());
+    java.util.Collections.reverse(dropped);
+    List<Operation> deferred = new ArrayList<>();
+    for (TableState table : dropped) {
+      table.foreignKeys().stream().filter(ForeignKeyState::useAlter)
+          .forEach(fk -> deferred.add(new Operation.DropConstraint(fk.name(), Operation.ConstraintKind.FOREIGN_KEY,
+              Operation.Table.of(table))));
+    }
+    if (!deferred.isEmpty()) {
+      steps.add(new Step.Common(deferred));
+    }
+    for (TableState table : dropped) {
+      t.find(new Finding(dev.sqlagen.diag.Code.DROPS_TABLE, t.beforeSpans.table(table.name()),
+          "the schema no longer has table " + table.name() + ": the revision would drop it and its rows",
+          table.model().map(m -> "if model " + m + " was renamed, write @@was(" + m + ") in it; to drop it, pass --allow-data-loss")
+              .orElse("if its model was renamed, write @@was(OldName) in it; to drop it, pass --allow-data-loss"),
+          true, "Drops table " + table.name() + " and its rows."));
+      if (t.upgrade) {
+        possibleTableRename(t, table, warnings);
+      }
+      List<Operation> ops = new ArrayList<>();
+      table.indexes().stream().sorted(Comparator.comparing(IndexState::name).reversed())
+          .forEach(index -> ops.add(new Operation.DropIndex(index.name(), Operation.Table.of(table))));
+      ops.add(new Operation.DropTable(Operation.Table.of(table)));
+      steps.add(new Step.Common(ops));
+    }
+  }
+
+  /** A dropped table and a new one with the same columns: probably a rename without its hint. */
+  private static void possibleTableRename(Transition t, TableState dropped, List<Diagnostic> warnings) {
+    java.util.Set<String> columns = new java.util.HashSet<>();
+    dropped.columns().forEach(c -> columns.add(c.name()));
+    for (TableState table : t.after.tables()) {
+      if (t.renames.tables.containsKey(table.name()) || !table.link().isEmpty() || table.model().isEmpty()) {
+        continue;
+      }
+      java.util.Set<String> now = new java.util.HashSet<>();
+      table.columns().forEach(c -> now.add(c.name()));
+      if (now.equals(columns)) {
+        warnings.add(Diagnostic.of(dev.sqlagen.diag.Code.POSSIBLE_RENAME, t.afterSpans.table(table.name()),
+            "table " + table.name() + " is added and " + dropped.name() + " with the same columns dropped: a rename would keep its rows",
+            "if it is a rename, write @@was(" + dropped.model().orElse("OldName") + ") in model " + table.model().get()));
       }
     }
-    return schema.enums().stream().filter(e -> used.contains(e.name())).toList();
   }
-
-  private static Operation.CreateTable createTable(Map<String, EnumType> enums, Entity entity, TableOrder order) {
-    List<ColumnDef> columns = new ArrayList<>();
-    boolean singleKey = entity.primaryKey().size() == 1;
-    for (Column column : entity.tableColumns()) {
-      Optional<String> enumType = column.type().enumName().map(name -> enums.get(name).dbName());
-      columns.add(new ColumnDef(
-          column.name(),
-          column.type(),
-          enumType,
-          column.nullable(),
-          // A joined-table subclass's key takes its value from the parent's row.
-          column.primaryKey() && singleKey && column.type().isInteger() && column.foreignKey().isEmpty(),
-          column.defaultValue().filter(d -> d.serverSide()),
-          column.doc(),
-          column.options()));
-    }
-    List<Constraint> constraints = new ArrayList<>(foreignKeys(entity.table(), entity.tableColumns(), order, entity));
-    constraints.add(new Constraint.PrimaryKey(
-        ConstraintNames.primaryKey(entity.table()), entity.primaryKey().stream().map(Column::name).toList()));
-    for (Column column : entity.tableColumns()) {
-      if (column.unique() && !column.index()) {
-        constraints.add(new Constraint.Unique(ConstraintNames.unique(entity.table(), column.name()), List.of(column.name())));
-      }
-    }
-    for (TableConstraint constraint : entity.constraints()) {
-      if (constraint instanceof TableConstraint.Check check) {
-        constraints.add(new Constraint.Check(check.dbName(), check.sql()));
-      } else if (constraint instanceof TableConstraint.Unique unique) {
-        constraints.add(new Constraint.Unique(unique.dbName(), unique.columns()));
-      }
-    }
-    return new Operation.CreateTable(entity.table(), columns, sortedForeignKeysFirst(constraints), entity.doc(), entity.schema());
-  }
-
-  /** Foreign keys sorted by name, as Alembic's autogenerate writes them, then the rest. */
-  private static List<Constraint> sortedForeignKeysFirst(List<Constraint> constraints) {
-    List<Constraint> sorted = new ArrayList<>(constraints.stream().filter(c -> c instanceof Constraint.ForeignKey).toList());
-    sorted.sort((a, b) -> a.name().compareTo(b.name()));
-    constraints.stream().filter(c -> !(c instanceof Constraint.ForeignKey)).forEach(sorted::add);
-    return sorted;
-  }
-
-  /**
-   * One index per indexed column (an indexed unique column gets a unique index), and the
-   * table-level indexes, sorted by name as autogenerate does.
-   */
-  private static List<Operation> indexes(Entity entity) {
-    List<Operation> indexes = new ArrayList<>();
-    for (Column column : entity.tableColumns()) {
-      if (column.index()) {
-        indexes.add(new Operation.CreateIndex(
-            ConstraintNames.index(entity.table(), column.name()), entity.table(),
-            List.of(new TableConstraint.IndexColumn(column.name(), false)), column.unique(), entity.schema()));
-      }
-    }
-    for (TableConstraint constraint : entity.constraints()) {
-      if (constraint instanceof TableConstraint.Index index) {
-        indexes.add(new Operation.CreateIndex(index.dbName(), entity.table(), index.columns(), index.unique(), entity.schema()));
-      }
-    }
-    indexes.sort((a, b) -> ((Operation.CreateIndex) a).name().compareTo(((Operation.CreateIndex) b).name()));
-    return indexes;
-  }
-
-  /**
-   * The foreign keys of a table: one per one-column key, one per composite group, in column order.
-   *
-   * @param entity the model the table maps, to ask the order for deferred keys; null for a link table
-   */
-  private static List<Constraint.ForeignKey> foreignKeys(String table, List<Column> columns, TableOrder order, Entity entity) {
-    Map<String, List<Column>> groups = new LinkedHashMap<>();
-    for (Column column : columns) {
-      column.foreignKey().ifPresent(fk -> groups
-          .computeIfAbsent(fk.composite().map(group -> "group " + group).orElse("column " + column.name()), k -> new ArrayList<>())
-          .add(column));
-    }
-    List<Constraint.ForeignKey> keys = new ArrayList<>();
-    for (List<Column> group : groups.values()) {
-      Column first = group.get(0);
-      Column.ForeignKey target = first.foreignKey().orElseThrow();
-      keys.add(new Constraint.ForeignKey(
-          ConstraintNames.foreignKey(table, first.name(), target.table()),
-          group.stream().map(Column::name).toList(),
-          target.table(),
-          group.stream().map(c -> c.foreignKey().orElseThrow().column()).toList(),
-          target.onDelete().map(ReferentialAction::sql),
-          target.onUpdate().map(ReferentialAction::sql),
-          entity != null && order.isDeferred(entity, first),
-          target.schema()));
-    }
-    return keys;
-  }
-
-  private static Operation.CreateTable createLinkTable(LinkTable link) {
-    List<ColumnDef> columns = link.columns().stream()
-        .map(c -> new ColumnDef(c.name(), c.type(), Optional.empty(), false, false, Optional.empty(), Optional.empty(), c.options()))
-        .toList();
-    List<Constraint> constraints = new ArrayList<>(foreignKeys(link.table(), link.columns(), null, null));
-    constraints.add(new Constraint.PrimaryKey(
-        ConstraintNames.primaryKey(link.table()), link.columns().stream().map(Column::name).toList()));
-    return new Operation.CreateTable(link.table(), columns, sortedForeignKeysFirst(constraints), Optional.empty(), link.schema());
-  }
-
-  /** The downgrade: every upgrade step undone, last first. */
-  private static List<Operation> reverse(List<Operation> upgrade) {
-    List<Operation> downgrade = new ArrayList<>();
-    for (int i = upgrade.size() - 1; i >= 0; i--) {
-      Operation op = upgrade.get(i);
-      if (op instanceof Operation.CreateSchema s) {
-        downgrade.add(new Operation.DropSchema(s.name()));
-      } else if (op instanceof Operation.CreateEnum e) {
-        downgrade.add(new Operation.DropEnum(e.name(), e.values()));
-      } else if (op instanceof Operation.CreateTable t) {
-        downgrade.add(new Operation.DropTable(t.table(), t.schema()));
-      } else if (op instanceof Operation.CreateIndex ix) {
-        downgrade.add(new Operation.DropIndex(ix.name(), ix.table(), ix.schema()));
-      } else if (op instanceof Operation.AddForeignKey fk) {
-        downgrade.add(new Operation.DropForeignKey(fk.foreignKey().name(), fk.table(), fk.schema()));
-      } else {
-        throw new IllegalArgumentException("no inverse for " + op);
-      }
-    }
-    return downgrade;
-  }
-
 }

@@ -1,39 +1,50 @@
 package dev.sqlagen.migrate;
 
-import dev.sqlagen.resolved.ColumnDefault;
-import dev.sqlagen.resolved.ColumnOptions;
-import dev.sqlagen.resolved.TableConstraint.IndexColumn;
-import dev.sqlagen.resolved.ColumnType;
+import dev.sqlagen.state.CheckState;
+import dev.sqlagen.state.ColumnState;
+import dev.sqlagen.state.EnumState;
+import dev.sqlagen.state.ForeignKeyState;
+import dev.sqlagen.state.IndexState;
+import dev.sqlagen.state.PrimaryKeyState;
+import dev.sqlagen.state.TableState;
+import dev.sqlagen.state.UniqueState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One schema change, as data. The first revision is a list of these computed from the schema;
- * later revisions will be the difference between two schemas, as lists of the same operations.
- * Rendering them as Alembic calls is the plan stage's business.
+ * One schema change, as data: what a revision does, in Alembic's vocabulary. The planner decides
+ * them and their order; rendering them as Python is the plan stage's business. Tables and
+ * constraints are described by the state records they create.
  */
 public sealed interface Operation {
-  /** A named database enum type (PostgreSQL {@code CREATE TYPE}; nothing elsewhere). */
-  record CreateEnum(String name, List<String> values) implements Operation {
-    public CreateEnum {
+  /** The table an operation works on, where it has one: every operation on a table names its schema too. */
+  record Table(String name, Optional<String> schema) {
+    public Table {
       Objects.requireNonNull(name, "name");
-      values = List.copyOf(values);
+      Objects.requireNonNull(schema, "schema");
+    }
+
+    public static Table of(TableState table) {
+      return new Table(table.name(), table.schema());
+    }
+  }
+
+  /** A named database enum type (PostgreSQL {@code CREATE TYPE}; nothing elsewhere). */
+  record CreateEnum(EnumState type) implements Operation {
+    public CreateEnum {
+      Objects.requireNonNull(type, "type");
     }
   }
 
   /** Drops what {@link CreateEnum} created. */
-  record DropEnum(String name, List<String> values) implements Operation {
+  record DropEnum(EnumState type) implements Operation {
     public DropEnum {
-      Objects.requireNonNull(name, "name");
-      values = List.copyOf(values);
+      Objects.requireNonNull(type, "type");
     }
   }
 
-  /**
-   * A PostgreSQL schema ({@code CREATE SCHEMA}); nothing on SQLite, which has none and keeps
-   * those tables in its main database.
-   */
+  /** A PostgreSQL schema; nothing on SQLite, which keeps those tables in its main database. */
   record CreateSchema(String name) implements Operation {
     public CreateSchema {
       Objects.requireNonNull(name, "name");
@@ -47,148 +58,179 @@ public sealed interface Operation {
     }
   }
 
-  /** A table with its columns, primary key, foreign keys (except deferred ones), unique and check constraints. */
-  record CreateTable(
-      String table, List<ColumnDef> columns, List<Constraint> constraints, Optional<String> comment, Optional<String> schema)
-      implements Operation {
+  /**
+   * A table with its columns and constraints. Its foreign keys that {@code useAlter} are in it
+   * for SQLite (which cannot add them later) and added afterwards elsewhere; {@code foreignKeys}
+   * false leaves every foreign key out (they are added by {@link AddForeignKey}).
+   */
+  record CreateTable(TableState table, boolean foreignKeys) implements Operation {
     public CreateTable {
       Objects.requireNonNull(table, "table");
-      columns = List.copyOf(columns);
-      constraints = List.copyOf(constraints);
-      Objects.requireNonNull(comment, "comment");
-      Objects.requireNonNull(schema, "schema");
     }
   }
 
   /** Drops a table. */
-  record DropTable(String table, Optional<String> schema) implements Operation {
+  record DropTable(Table table) implements Operation {
     public DropTable {
       Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(schema, "schema");
     }
   }
 
-  /** An index over columns of a table; a column may be descending. */
-  record CreateIndex(String name, String table, List<IndexColumn> columns, boolean unique, Optional<String> schema)
-      implements Operation {
-    public CreateIndex {
-      Objects.requireNonNull(name, "name");
+  /** Renames a table, within its schema. */
+  record RenameTable(Table table, String newName) implements Operation {
+    public RenameTable {
       Objects.requireNonNull(table, "table");
-      columns = List.copyOf(columns);
-      Objects.requireNonNull(schema, "schema");
+      Objects.requireNonNull(newName, "newName");
+    }
+  }
+
+  /** An index over columns of a table. */
+  record CreateIndex(IndexState index, Table table) implements Operation {
+    public CreateIndex {
+      Objects.requireNonNull(index, "index");
+      Objects.requireNonNull(table, "table");
     }
   }
 
   /** Drops an index. */
-  record DropIndex(String name, String table, Optional<String> schema) implements Operation {
+  record DropIndex(String name, Table table) implements Operation {
     public DropIndex {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(schema, "schema");
+    }
+  }
+
+  /** Adds a foreign key to a table that exists. */
+  record AddForeignKey(ForeignKeyState foreignKey, Table table) implements Operation {
+    public AddForeignKey {
+      Objects.requireNonNull(foreignKey, "foreignKey");
+      Objects.requireNonNull(table, "table");
+    }
+  }
+
+  /** Adds a primary key to a table that exists. */
+  record AddPrimaryKey(PrimaryKeyState key, Table table) implements Operation {
+    public AddPrimaryKey {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(table, "table");
+    }
+  }
+
+  /** Adds a unique constraint to a table that exists. */
+  record AddUnique(UniqueState unique, Table table) implements Operation {
+    public AddUnique {
+      Objects.requireNonNull(unique, "unique");
+      Objects.requireNonNull(table, "table");
+    }
+  }
+
+  /** Adds a CHECK constraint to a table that exists. */
+  record AddCheck(CheckState check, Table table) implements Operation {
+    public AddCheck {
+      Objects.requireNonNull(check, "check");
+      Objects.requireNonNull(table, "table");
+    }
+  }
+
+  /** What {@link DropConstraint} drops, in Alembic's words ({@code type_=}). */
+  enum ConstraintKind {
+    PRIMARY("primary"),
+    FOREIGN_KEY("foreignkey"),
+    UNIQUE("unique"),
+    CHECK("check");
+
+    private final String alembic;
+
+    ConstraintKind(String alembic) {
+      this.alembic = alembic;
+    }
+
+    public String alembic() {
+      return alembic;
+    }
+  }
+
+  /** Drops a named constraint. */
+  record DropConstraint(String name, ConstraintKind kind, Table table) implements Operation {
+    public DropConstraint {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(table, "table");
+    }
+  }
+
+  /** Adds a column to a table that exists. */
+  record AddColumn(ColumnState column, Table table) implements Operation {
+    public AddColumn {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(table, "table");
+    }
+  }
+
+  /** Drops a column and its data. */
+  record DropColumn(String column, Table table) implements Operation {
+    public DropColumn {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(table, "table");
+    }
+  }
+
+  /** Renames a column, keeping its data. */
+  record RenameColumn(String column, String newName, Table table) implements Operation {
+    public RenameColumn {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(newName, "newName");
+      Objects.requireNonNull(table, "table");
     }
   }
 
   /**
-   * A foreign key added after the tables exist, because it closes a cycle between tables. Only
-   * where the database can ALTER a constraint in: elsewhere (SQLite) the table was created with
-   * it inline, as its {@code useAlter} constraint.
+   * Changes a column in place (not on SQLite): whatever differs between {@code from} and
+   * {@code to} of type, nullability, database default and comment. {@code using} converts the
+   * rows to a new type ({@code USING} on PostgreSQL).
    */
-  record AddForeignKey(Constraint.ForeignKey foreignKey, String table, Optional<String> schema) implements Operation {
-    public AddForeignKey {
-      Objects.requireNonNull(foreignKey, "foreignKey");
+  record AlterColumn(ColumnState from, ColumnState to, Optional<String> using, Table table) implements Operation {
+    public AlterColumn {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(using, "using");
       Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(schema, "schema");
+      if (!from.name().equals(to.name())) {
+        throw new IllegalArgumentException("a rename is a RenameColumn: " + from.name() + " -> " + to.name());
+      }
     }
   }
 
-  /** Drops what {@link AddForeignKey} added. */
-  record DropForeignKey(String name, String table, Optional<String> schema) implements Operation {
-    public DropForeignKey {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(schema, "schema");
-    }
-  }
-
-  /** A column as the migration creates it. */
-  record ColumnDef(
-      String name,
-      ColumnType type,
-      Optional<String> enumTypeName,
-      boolean nullable,
-      boolean autoincrementKey,
-      Optional<ColumnDefault> serverDefault,
-      Optional<String> comment,
-      ColumnOptions options) {
-    public ColumnDef {
-      Objects.requireNonNull(options, "options");
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(type, "type");
-      Objects.requireNonNull(enumTypeName, "enumTypeName");
-      Objects.requireNonNull(serverDefault, "serverDefault");
+  /** Sets or removes a table's comment. */
+  record TableComment(Optional<String> comment, Optional<String> previous, Table table) implements Operation {
+    public TableComment {
       Objects.requireNonNull(comment, "comment");
-      serverDefault.ifPresent(d -> {
-        if (!d.serverSide()) {
-          throw new IllegalArgumentException("a Python-side default is not part of the table: " + name);
-        }
-      });
+      Objects.requireNonNull(previous, "previous");
+      Objects.requireNonNull(table, "table");
     }
   }
 
-  /** A table constraint, always named (by the naming convention of the generated metadata). */
-  sealed interface Constraint {
-    String name();
-
-    /** The primary key. */
-    record PrimaryKey(String name, List<String> columns) implements Constraint {
-      public PrimaryKey {
-        Objects.requireNonNull(name, "name");
-        columns = List.copyOf(columns);
-      }
+  /** A SQL statement the revision runs as written (identifiers already quoted). */
+  record Execute(String sql) implements Operation {
+    public Execute {
+      Objects.requireNonNull(sql, "sql");
     }
+  }
 
-    /**
-     * A foreign key. {@code useAlter}: it closes a cycle, so CREATE TABLE leaves it out where the
-     * database can add it later with ALTER, and keeps it inline where not (SQLite).
-     */
-    record ForeignKey(
-        String name,
-        List<String> columns,
-        String referredTable,
-        List<String> referredColumns,
-        Optional<String> onDelete,
-        Optional<String> onUpdate,
-        boolean useAlter,
-        Optional<String> referredSchema)
-        implements Constraint {
-      public ForeignKey {
-        Objects.requireNonNull(name, "name");
-        columns = List.copyOf(columns);
-        Objects.requireNonNull(referredTable, "referredTable");
-        referredColumns = List.copyOf(referredColumns);
-        if (columns.size() != referredColumns.size() || columns.isEmpty()) {
-          throw new IllegalArgumentException("a foreign key pairs each column with a referred column: " + name);
-        }
-        Objects.requireNonNull(onDelete, "onDelete");
-        Objects.requireNonNull(onUpdate, "onUpdate");
-        Objects.requireNonNull(referredSchema, "referredSchema");
-      }
+  /**
+   * Statements that must run outside the migration's transaction (PostgreSQL's
+   * {@code ALTER TYPE ... ADD VALUE}, so that the values can be used at once).
+   */
+  record Autocommit(List<Operation> operations) implements Operation {
+    public Autocommit {
+      operations = List.copyOf(operations);
     }
+  }
 
-    /** A CHECK constraint: its SQL, verbatim. */
-    record Check(String name, String sql) implements Constraint {
-      public Check {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(sql, "sql");
-      }
-    }
-
-    /** A unique constraint. */
-    record Unique(String name, List<String> columns) implements Constraint {
-      public Unique {
-        Objects.requireNonNull(name, "name");
-        columns = List.copyOf(columns);
-      }
+  /** A comment in the revision, for its reader. */
+  record Note(String text) implements Operation {
+    public Note {
+      Objects.requireNonNull(text, "text");
     }
   }
 }

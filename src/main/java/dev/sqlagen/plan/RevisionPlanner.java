@@ -2,240 +2,209 @@ package dev.sqlagen.plan;
 
 import dev.sqlagen.migrate.Migration;
 import dev.sqlagen.migrate.Operation;
-import dev.sqlagen.migrate.Operation.ColumnDef;
-import dev.sqlagen.migrate.Operation.Constraint;
-import dev.sqlagen.resolved.ColumnDefault;
-import dev.sqlagen.resolved.ColumnOptions;
-import dev.sqlagen.resolved.ColumnType;
+import dev.sqlagen.migrate.Step;
+import dev.sqlagen.state.ColumnState;
+import dev.sqlagen.state.EnumState;
+import dev.sqlagen.state.SchemaState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Renders a {@link Migration} as an Alembic revision module, in autogenerate's own style. */
-final class RevisionPlanner {
-  private static final String INDENT = "    ";
+public final class RevisionPlanner {
+  private static final String INDENT = OperationRenderer.INDENT;
 
   private RevisionPlanner() {}
 
-  static RevisionView plan(Migration migration) {
-    List<String> enums = new ArrayList<>();
-    for (Operation op : migration.upgrade()) {
-      if (op instanceof Operation.CreateEnum e) {
-        enums.addAll(PyLayout.statement("", enumVariable(e.name()) + " = ", enumType(e.name(), e.values())));
-      }
-    }
+  /** The module of a revision with this identity. */
+  public static RevisionView plan(Migration migration, String revision, List<String> downRevisions) {
+    EnumVariables variables = new EnumVariables();
+    variables.collect(migration.upgrade(), migration.after(), migration.before());
+    variables.collect(migration.downgrade(), migration.before(), migration.after());
+    List<String> upgrade = variables.body(migration.upgrade(), migration.after(), migration.before());
+    List<String> downgrade = variables.body(migration.downgrade(), migration.before(), migration.after());
+
+    String down = switch (downRevisions.size()) {
+      case 0 -> "None";
+      case 1 -> PyLiterals.string(downRevisions.get(0));
+      default -> PyExpr.tuple(downRevisions.stream().map(PyExpr::str).toList()).flat();
+    };
     List<String> identity = List.of(
-        "revision: str = " + PyLiterals.string(migration.revision()),
-        "down_revision: str | Sequence[str] | None = " + migration.downRevision().map(PyLiterals::string).orElse("None"),
+        "revision: str = " + PyLiterals.string(revision),
+        "down_revision: str | Sequence[str] | None = " + down,
         "branch_labels: str | Sequence[str] | None = None",
         "depends_on: str | Sequence[str] | None = None");
-    List<String> docstring = Docstrings.lines("", migration.message() + "\n\nRevision ID: " + migration.revision()
-        + "\nRevises: " + migration.downRevision().orElse(""));
+    List<String> docstring = Docstrings.lines("", migration.message() + "\n\nRevision ID: " + revision
+        + "\nRevises: " + String.join(", ", downRevisions));
     List<String> imports = new ArrayList<>(List.of("import sqlalchemy as sa", "from alembic import op"));
-    if (!enums.isEmpty()) {
+    if (!variables.definitions.isEmpty()) {
       imports.add("from sqlalchemy.dialects import postgresql");
     }
-    if (migration.upgrade().stream().anyMatch(Operation.CreateSchema.class::isInstance)) {
+    if (uses(migration, Operation.CreateSchema.class, Operation.DropSchema.class)) {
       imports.add("from sqlalchemy.schema import CreateSchema, DropSchema");
     }
-    return new RevisionView(docstring, imports, identity, enums, body(migration.upgrade()), body(migration.downgrade()));
+    List<String> enums = new ArrayList<>();
+    if (!variables.definitions.isEmpty()) {
+      enums.addAll(variables.creates
+          ? List.of("# Enum types are created and dropped here, once each: create_type=False keeps every",
+              "# op.create_table() that uses one from creating it again (on PostgreSQL).")
+          : List.of("# Enum types that columns here use; the revisions create and drop them (create_type=False)."));
+      variables.definitions.values().forEach(enums::addAll);
+    }
+    return new RevisionView(docstring, imports, identity, enums, upgrade, downgrade);
   }
 
-  private static List<String> body(List<Operation> operations) {
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < operations.size(); i++) {
-      Operation op = operations.get(i);
-      if (op instanceof Operation.CreateSchema || op instanceof Operation.DropSchema) {
-        lines.add(INDENT + "# SQLite has no schemas: there these tables live in the main database");
-        lines.add(INDENT + "# (database.py translates the schema away).");
-        lines.add(INDENT + "if op.get_context().dialect.name != \"sqlite\":");
-        while (i < operations.size() && (operations.get(i) instanceof Operation.CreateSchema || operations.get(i) instanceof Operation.DropSchema)) {
-          Operation schemaOp = operations.get(i++);
-          String name = schemaOp instanceof Operation.CreateSchema c ? c.name() : ((Operation.DropSchema) schemaOp).name();
-          String ddl = schemaOp instanceof Operation.CreateSchema ? "CreateSchema" : "DropSchema";
-          lines.add(INDENT + INDENT + "op.execute(" + ddl + "(" + PyLiterals.string(name) + "))");
+  @SafeVarargs
+  private static boolean uses(Migration migration, Class<? extends Operation>... kinds) {
+    List<Step> all = new ArrayList<>(migration.upgrade());
+    all.addAll(migration.downgrade());
+    for (Step step : all) {
+      for (Operation op : operations(step)) {
+        for (Class<? extends Operation> kind : kinds) {
+          if (kind.isInstance(op)) {
+            return true;
+          }
         }
-        i--;
-      } else if (isAlterForeignKey(op)) {
-        // One guarded block for a run of foreign keys that close cycles.
-        lines.add(INDENT + "# Foreign keys that close a cycle of tables. SQLite, which cannot ALTER");
-        lines.add(INDENT + "# a constraint in, has them inline in CREATE TABLE instead (use_alter).");
-        lines.add(INDENT + "if op.get_context().dialect.supports_alter:");
-        while (i < operations.size() && isAlterForeignKey(operations.get(i))) {
-          statement(operations.get(i++)).forEach(line -> lines.add(INDENT + line));
-        }
-        i--;
-      } else {
-        lines.addAll(statement(op));
       }
     }
-    return lines.isEmpty() ? List.of(INDENT + "pass") : lines;
+    return false;
   }
 
-  private static boolean isAlterForeignKey(Operation op) {
-    return op instanceof Operation.AddForeignKey || op instanceof Operation.DropForeignKey;
-  }
-
-  private static List<String> statement(Operation op) {
-    if (op instanceof Operation.CreateEnum e) {
-      return List.of(INDENT + enumVariable(e.name()) + ".create(op.get_bind(), checkfirst=False)");
+  private static List<Operation> operations(Step step) {
+    if (step instanceof Step.Common common) {
+      return common.operations();
     }
-    if (op instanceof Operation.DropEnum e) {
-      return List.of(INDENT + enumVariable(e.name()) + ".drop(op.get_bind(), checkfirst=False)");
-    }
-    if (op instanceof Operation.CreateTable table) {
-      return PyLayout.statement(INDENT, "", createTable(table));
-    }
-    if (op instanceof Operation.DropTable table) {
-      return PyLayout.statement(INDENT, "", PyExpr.call("op.drop_table",
-          withSchema(new ArrayList<>(List.of(PyExpr.str(table.table()))), table.schema())));
-    }
-    if (op instanceof Operation.CreateIndex index) {
-      List<PyExpr> columns = index.columns().stream()
-          .map(c -> c.descending() ? PyExpr.call("sa.text", List.of(PyExpr.str(c.column() + " DESC"))) : PyExpr.str(c.column()))
-          .toList();
-      return PyLayout.statement(INDENT, "", PyExpr.call("op.create_index", withSchema(new ArrayList<>(List.of(
-          opName(index.name()),
-          PyExpr.str(index.table()),
-          PyExpr.list(columns),
-          PyExpr.keyword("unique", PyExpr.atom(index.unique() ? "True" : "False")))), index.schema())));
-    }
-    if (op instanceof Operation.DropIndex index) {
-      return PyLayout.statement(INDENT, "", PyExpr.call("op.drop_index", withSchema(new ArrayList<>(List.of(
-          opName(index.name()), PyExpr.keyword("table_name", PyExpr.str(index.table())))), index.schema())));
-    }
-    if (op instanceof Operation.AddForeignKey add) {
-      Constraint.ForeignKey fk = add.foreignKey();
-      List<PyExpr> args = new ArrayList<>(List.of(
-          opName(fk.name()), PyExpr.str(add.table()), PyExpr.str(fk.referredTable()), strings(fk.columns()),
-          strings(fk.referredColumns())));
-      fk.onDelete().ifPresent(action -> args.add(PyExpr.keyword("ondelete", PyExpr.str(action))));
-      fk.onUpdate().ifPresent(action -> args.add(PyExpr.keyword("onupdate", PyExpr.str(action))));
-      add.schema().ifPresent(s -> args.add(PyExpr.keyword("source_schema", PyExpr.str(s))));
-      fk.referredSchema().ifPresent(s -> args.add(PyExpr.keyword("referent_schema", PyExpr.str(s))));
-      return PyLayout.statement(INDENT + INDENT, "", PyExpr.call("op.create_foreign_key", args))
-          .stream().map(line -> line.substring(INDENT.length())).toList();
-    }
-    Operation.DropForeignKey drop = (Operation.DropForeignKey) op;
-    return PyLayout.statement(INDENT + INDENT, "", PyExpr.call("op.drop_constraint", withSchema(new ArrayList<>(List.of(
-        opName(drop.name()), PyExpr.str(drop.table()), PyExpr.keyword("type_", PyExpr.str("foreignkey")))), drop.schema())))
-        .stream().map(line -> line.substring(INDENT.length())).toList();
-  }
-
-  private static List<PyExpr> withSchema(List<PyExpr> args, java.util.Optional<String> schema) {
-    schema.ifPresent(s -> args.add(PyExpr.keyword("schema", PyExpr.str(s))));
-    return args;
-  }
-
-  private static PyExpr createTable(Operation.CreateTable table) {
-    List<PyExpr> args = new ArrayList<>();
-    args.add(PyExpr.str(table.table()));
-    table.columns().forEach(c -> args.add(column(c)));
-    table.constraints().forEach(c -> args.add(constraint(c)));
-    table.schema().ifPresent(schema -> args.add(PyExpr.keyword("schema", PyExpr.str(schema))));
-    table.comment().ifPresent(comment -> args.add(PyExpr.keyword("comment", PyExpr.str(comment))));
-    return PyExpr.call("op.create_table", args);
-  }
-
-  private static PyExpr column(ColumnDef column) {
-    List<PyExpr> args = new ArrayList<>();
-    args.add(PyExpr.str(column.name()));
-    args.add(column.enumTypeName().map(name -> PyExpr.atom(enumVariable(name))).orElseGet(() -> type(column)));
-    column.options().identity().ifPresent(kind -> args.add(PyExpr.call("sa.Identity",
-        List.of(PyExpr.keyword("always", PyExpr.atom(kind == ColumnOptions.IdentityKind.ALWAYS ? "True" : "False"))))));
-    column.options().computed().ifPresent(sql -> args.add(PyExpr.call("sa.Computed",
-        List.of(PyExpr.str(sql), PyExpr.keyword("persisted", PyExpr.atom("True"))))));
-    column.serverDefault().ifPresent(d -> args.add(PyExpr.keyword("server_default", serverDefault(d, column.type()))));
-    args.add(PyExpr.keyword("nullable", PyExpr.atom(column.nullable() ? "True" : "False")));
-    column.comment().ifPresent(comment -> args.add(PyExpr.keyword("comment", PyExpr.str(comment))));
-    return PyExpr.call("sa.Column", args);
-  }
-
-  /** The type as autogenerate writes it: {@code sa.String(length=255)}. */
-  private static PyExpr type(ColumnDef column) {
-    ColumnType type = column.type();
-    return switch (type.kind()) {
-      case INT -> PyExpr.atom("sa.Integer()");
-      case BIGINT -> integer("sa.BigInteger()", column.autoincrementKey());
-      case SMALLINT -> integer("sa.SmallInteger()", column.autoincrementKey());
-      case STRING -> PyExpr.atom("sa.String(length=" + type.length() + ")");
-      case TEXT -> PyExpr.atom("sa.Text()");
-      case BOOL -> PyExpr.atom("sa.Boolean()");
-      case FLOAT -> PyExpr.atom("sa.Double()");
-      case DECIMAL -> PyExpr.atom("sa.Numeric(precision=" + type.precision() + ", scale=" + type.scale() + ")");
-      case DATE -> PyExpr.atom("sa.Date()");
-      case DATETIME -> PyExpr.atom(type.timezone() ? "sa.DateTime(timezone=True)" : "sa.DateTime()");
-      case TIME -> PyExpr.atom("sa.Time()");
-      case INTERVAL -> PyExpr.atom("sa.Interval()");
-      case UUID -> PyExpr.atom("sa.Uuid()");
-      case JSON -> PyExpr.atom("sa.JSON()");
-      case BYTES -> PyExpr.atom("sa.LargeBinary()");
-      case ENUM -> throw new IllegalStateException("enum columns use their type's variable");
-    };
-  }
-
-  /** SQLite autoincrements only a column typed exactly INTEGER, as in the models. */
-  private static PyExpr integer(String type, boolean autoincrementKey) {
-    return autoincrementKey
-        ? PyExpr.call(type + ".with_variant", List.of(PyExpr.atom("sa.Integer()"), PyExpr.str("sqlite")))
-        : PyExpr.atom(type);
-  }
-
-  private static PyExpr serverDefault(ColumnDefault value, ColumnType type) {
-    if (value instanceof ColumnDefault.Sql sql) {
-      return PyExpr.call("sa.text", List.of(PyExpr.str(sql.expression())));
-    }
-    return PyExpr.atom(switch (type.kind()) {
-      case DATE -> "sa.func.current_date()";
-      case TIME -> "sa.func.current_time()";
-      default -> "sa.func.now()";
-    });
-  }
-
-  private static PyExpr constraint(Constraint constraint) {
-    PyExpr name = PyExpr.keyword("name", opName(constraint.name()));
-    if (constraint instanceof Constraint.Check check) {
-      return PyExpr.call("sa.CheckConstraint", List.of(PyExpr.str(check.sql()), name));
-    }
-    if (constraint instanceof Constraint.ForeignKey fk) {
-      String qualifier = fk.referredSchema().map(s -> s + ".").orElse("");
-      List<PyExpr> referred = fk.referredColumns().stream().map(c -> PyExpr.str(qualifier + fk.referredTable() + "." + c)).toList();
-      List<PyExpr> args = new ArrayList<>(List.of(strings(fk.columns()), PyExpr.list(referred), name));
-      fk.onDelete().ifPresent(action -> args.add(PyExpr.keyword("ondelete", PyExpr.str(action))));
-      fk.onUpdate().ifPresent(action -> args.add(PyExpr.keyword("onupdate", PyExpr.str(action))));
-      if (fk.useAlter()) {
-        args.add(PyExpr.keyword("use_alter", PyExpr.atom("True")));
-      }
-      return PyExpr.call("sa.ForeignKeyConstraint", args);
-    }
-    List<PyExpr> args = new ArrayList<>();
-    List<String> columns = constraint instanceof Constraint.PrimaryKey pk ? pk.columns() : ((Constraint.Unique) constraint).columns();
-    columns.forEach(c -> args.add(PyExpr.str(c)));
-    args.add(name);
-    return PyExpr.call(constraint instanceof Constraint.PrimaryKey ? "sa.PrimaryKeyConstraint" : "sa.UniqueConstraint", args);
+    Step.PerDialect split = (Step.PerDialect) step;
+    List<Operation> all = new ArrayList<>(split.sqlite());
+    all.addAll(split.others());
+    return all;
   }
 
   /**
-   * An enum type that {@code op.create_table()} must not create (the revision creates it once,
-   * so a type shared by tables works): {@code create_type=False}, which only PostgreSQL's ENUM
-   * takes on SQLAlchemy 2.0; on other databases it is a plain enum column.
+   * The module-level {@code postgresql.ENUM(..., create_type=False)} variables, one per enum type
+   * and list of values a direction uses: {@code post_status_enum}, and {@code post_status_enum_previous}
+   * where the downgrade needs the values the upgrade changed.
    */
-  private static PyExpr enumType(String name, List<String> values) {
-    List<PyExpr> args = new ArrayList<>();
-    values.forEach(v -> args.add(PyExpr.str(v)));
-    args.add(PyExpr.keyword("name", PyExpr.str(name)));
-    args.add(PyExpr.keyword("create_type", PyExpr.atom("False")));
-    return PyExpr.call("postgresql.ENUM", args);
-  }
+  private static final class EnumVariables {
+    private final Map<String, List<String>> definitions = new LinkedHashMap<>();
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private boolean creates;
 
-  static String enumVariable(String dbName) {
-    return dbName + "_enum";
-  }
+    private String key(EnumState type) {
+      return type.name() + "\0" + String.join("\0", type.values());
+    }
 
-  private static PyExpr opName(String name) {
-    return PyExpr.call("op.f", List.of(PyExpr.str(name)));
-  }
+    private String variable(EnumState type) {
+      String key = key(type);
+      String existing = names.get(key);
+      if (existing != null) {
+        return existing;
+      }
+      String name = type.name() + "_enum";
+      while (names.containsValue(name)) {
+        name = name.endsWith("_enum") ? type.name() + "_enum_previous" : name + "_";
+      }
+      names.put(key, name);
+      List<PyExpr> args = new ArrayList<>();
+      type.values().forEach(v -> args.add(PyExpr.str(v)));
+      args.add(PyExpr.keyword("name", PyExpr.str(type.name())));
+      args.add(PyExpr.keyword("create_type", PyExpr.atom("False")));
+      definitions.put(key, PyLayout.statement("", name + " = ", PyExpr.call("postgresql.ENUM", args)));
+      return name;
+    }
 
-  private static PyExpr strings(List<String> values) {
-    return PyExpr.list(values.stream().map(PyExpr::str).toList());
+    /** The enum type a step of a direction means: in the state it leads to, else the one it leaves. */
+    private EnumState resolve(String type, SchemaState state, SchemaState other) {
+      return state.enumType(type).or(() -> other.enumType(type)).orElseThrow();
+    }
+
+    void collect(List<Step> steps, SchemaState state, SchemaState other) {
+      for (Step step : steps) {
+        for (Operation op : operations(step)) {
+          visit(op, state, other);
+        }
+      }
+    }
+
+    private void visit(Operation op, SchemaState state, SchemaState other) {
+      if (op instanceof Operation.CreateEnum create) {
+        creates = true;
+        variable(create.type());
+      } else if (op instanceof Operation.DropEnum drop) {
+        creates = true;
+        variable(drop.type());
+      } else if (op instanceof Operation.Autocommit block) {
+        block.operations().forEach(inner -> visit(inner, state, other));
+      } else {
+        for (ColumnState column : columns(op)) {
+          column.enumType().ifPresent(type -> variable(resolve(type, state, other)));
+        }
+      }
+    }
+
+    private static List<ColumnState> columns(Operation op) {
+      if (op instanceof Operation.CreateTable create) {
+        return create.table().columns();
+      }
+      if (op instanceof Operation.AddColumn add) {
+        return List.of(add.column());
+      }
+      if (op instanceof Operation.AlterColumn alter) {
+        return List.of(alter.from(), alter.to());
+      }
+      return List.of();
+    }
+
+    List<String> body(List<Step> steps, SchemaState state, SchemaState other) {
+      OperationRenderer renderer = new OperationRenderer(type -> variable(resolve(type, state, other)));
+      List<String> lines = new ArrayList<>();
+      for (Step step : steps) {
+        if (step instanceof Step.Common common) {
+          common(renderer, common.operations(), lines);
+        } else {
+          perDialect(renderer, (Step.PerDialect) step, lines);
+        }
+      }
+      return lines.isEmpty() ? List.of(INDENT + "pass") : lines;
+    }
+
+    private static void common(OperationRenderer renderer, List<Operation> ops, List<String> lines) {
+      for (int i = 0; i < ops.size(); i++) {
+        if (deferredKey(ops.get(i))) {
+          // One guarded block for a run of foreign keys that close cycles.
+          lines.add(INDENT + "# Foreign keys that close a cycle of tables. SQLite, which cannot ALTER");
+          lines.add(INDENT + "# a constraint in, has them inline in CREATE TABLE instead (use_alter).");
+          lines.add(INDENT + "if op.get_context().dialect.supports_alter:");
+          while (i < ops.size() && deferredKey(ops.get(i))) {
+            lines.addAll(renderer.render(ops.get(i++), INDENT + INDENT));
+          }
+          i--;
+        } else {
+          lines.addAll(renderer.render(ops.get(i), INDENT));
+        }
+      }
+    }
+
+    /** A foreign key added or dropped on its own in a step all databases run: one that closes a cycle. */
+    private static boolean deferredKey(Operation op) {
+      return op instanceof Operation.AddForeignKey
+          || op instanceof Operation.DropConstraint drop && drop.kind() == Operation.ConstraintKind.FOREIGN_KEY;
+    }
+
+    private static void perDialect(OperationRenderer renderer, Step.PerDialect step, List<String> lines) {
+      step.why().forEach(line -> lines.add(INDENT + "# " + line));
+      if (step.sqlite().isEmpty()) {
+        lines.add(INDENT + "if op.get_context().dialect.name != \"sqlite\":");
+        step.others().forEach(op -> lines.addAll(renderer.render(op, INDENT + INDENT)));
+        return;
+      }
+      lines.add(INDENT + "if op.get_context().dialect.name == \"sqlite\":");
+      step.sqlite().forEach(op -> lines.addAll(renderer.render(op, INDENT + INDENT)));
+      if (!step.others().isEmpty()) {
+        lines.add(INDENT + "else:");
+        step.others().forEach(op -> lines.addAll(renderer.render(op, INDENT + INDENT)));
+      }
+    }
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * @param docstring the module docstring (message, revision id, parent)
  * @param imports the third-party import lines
  * @param identity the revision, down_revision, branch_labels and depends_on lines
- * @param enums the enum type variables (empty when the schema uses no enum)
+ * @param enums the enum type variables with the comment above them (empty when no step uses an enum)
  * @param upgrade the body of upgrade()
  * @param downgrade the body of downgrade()
  */
