@@ -7,6 +7,7 @@ import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.model.EnumDecl;
+import dev.sqlagen.model.EnumMember;
 import dev.sqlagen.model.Mixin;
 import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Name;
@@ -262,9 +263,14 @@ public final class SchemaChecker {
             Diagnostic.of(Code.EMPTY_ENUM, decl.span(), "enum '" + decl.name().text() + "' has no members", "list them: enum " + decl.name().text() + " { first second }"));
         return Optional.empty();
       }
+      // Parsed so that a misplaced attribute is a precise error here rather than a syntax error.
+      decl.attributes().forEach(a -> diagnostics.report(
+          Diagnostic.of(Code.UNKNOWN_ATTRIBUTE, a.span(), "unknown enum attribute '@@" + a.name().text() + "'", "an enum takes no attributes")));
+      decl.members().forEach(m -> m.attributes().forEach(a -> diagnostics.report(
+          Diagnostic.of(Code.UNKNOWN_ATTRIBUTE, a.span(), "unknown enum member attribute '@" + a.name().text() + "'", "an enum member takes no attributes"))));
       Map<String, Name> byPythonName = new LinkedHashMap<>();
       boolean ok = true;
-      for (Name member : decl.members()) {
+      for (Name member : decl.members().stream().map(EnumMember::name).toList()) {
         if (member.text().startsWith("_")) {
           diagnostics.report(Diagnostic.of(Code.BAD_NAME, member.span(), "enum members may not start with '_'", "Python's enum treats such names as private"));
           ok = false;
@@ -286,7 +292,7 @@ public final class SchemaChecker {
       if (!ok) {
         return Optional.empty();
       }
-      List<String> members = decl.members().stream().map(Name::text).toList();
+      List<String> members = decl.memberNames();
       return Optional.of(new EnumType(decl.name().text(), DbNames.enumType(decl.name().text()), members, decl.doc()));
     }
   }
