@@ -48,9 +48,13 @@ public final class SchemaChecker {
 
   private Optional<ResolvedSchema> run(Schema schema) {
     Declarations declarations = new Declarations(schema, diagnostics);
+    RenameChecks renames = new RenameChecks(diagnostics);
+    java.util.Set<String> badEnumAttributes = renames.checkEnums(declarations.enums().values());
+    renames.checkModels(declarations.models().values());
     List<EnumType> enums = new ArrayList<>();
     for (EnumDecl decl : declarations.enums().values()) {
-      new EnumChecker(diagnostics).check(decl).ifPresent(enums::add);
+      // An enum with a wrong attribute has its error: it needs no "never used" warning too.
+      new EnumChecker(diagnostics).check(decl).filter(type -> !badEnumAttributes.contains(type.name())).ifPresent(enums::add);
     }
     typeNames(declarations, enums);
     Hierarchies hierarchies = new Hierarchies(declarations, diagnostics);
@@ -67,6 +71,7 @@ public final class SchemaChecker {
     enums.forEach(type -> enumMembers.put(type.name(), type.members()));
     InheritanceChecker inheritance = new InheritanceChecker(hierarchies, drafts, mixinColumns, enumMembers, diagnostics);
     inheritance.check();
+    renames.checkFields(hierarchies, drafts, mixinColumns);
     Layout layout = new Layout(hierarchies, inheritance, drafts);
     Map<ReferenceEntry, ReferenceEntry> scalarSides = new OneToOneSides(drafts, diagnostics).find();
     ForeignKeys keys = new ForeignKeys(drafts, scalarSides, layout, diagnostics);
@@ -102,7 +107,7 @@ public final class SchemaChecker {
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables, tableOrder));
+    return Optional.of(new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables, tableOrder, renames.hints()));
   }
 
   /** Python needs a class before its subclasses; otherwise declaration order is kept. */
@@ -263,11 +268,6 @@ public final class SchemaChecker {
             Diagnostic.of(Code.EMPTY_ENUM, decl.span(), "enum '" + decl.name().text() + "' has no members", "list them: enum " + decl.name().text() + " { first second }"));
         return Optional.empty();
       }
-      // Parsed so that a misplaced attribute is a precise error here rather than a syntax error.
-      decl.attributes().forEach(a -> diagnostics.report(
-          Diagnostic.of(Code.UNKNOWN_ATTRIBUTE, a.span(), "unknown enum attribute '@@" + a.name().text() + "'", "an enum takes no attributes")));
-      decl.members().forEach(m -> m.attributes().forEach(a -> diagnostics.report(
-          Diagnostic.of(Code.UNKNOWN_ATTRIBUTE, a.span(), "unknown enum member attribute '@" + a.name().text() + "'", "an enum member takes no attributes"))));
       Map<String, Name> byPythonName = new LinkedHashMap<>();
       boolean ok = true;
       for (Name member : decl.members().stream().map(EnumMember::name).toList()) {

@@ -55,6 +55,7 @@ public enum Code {
   BAD_SUBCLASS_FIELD("SQD055", Severity.ERROR),
   BAD_MIXIN("SQD056", Severity.ERROR),
   BAD_VERSION("SQD057", Severity.ERROR),
+  BAD_RENAME_HINT("SQD058", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
   REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),
