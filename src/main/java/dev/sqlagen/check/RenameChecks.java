@@ -41,7 +41,7 @@ final class RenameChecks {
   private final Diagnostics diagnostics;
   private final Map<String, List<Hint>> enumHints = new LinkedHashMap<>();
   private final Map<String, Hint> modelHints = new HashMap<>();
-  private final List<Hint> fieldHints = new ArrayList<>();
+  private final Map<String, List<Hint>> fieldHints = new HashMap<>();
   private final List<String> modelOrder = new ArrayList<>();
 
   RenameChecks(Diagnostics diagnostics) {
@@ -144,51 +144,72 @@ final class RenameChecks {
    * are checked once, as a scope of their own.
    */
   void checkFields(Hierarchies hierarchies, Map<String, ModelDraft> drafts, Map<String, List<ColumnEntry>> mixinColumns) {
-    Map<String, List<Claim>> mixinClaims = new LinkedHashMap<>();
+    Map<String, List<Claim>> mixinClaims = new HashMap<>();
     mixinColumns.forEach((mixin, columns) -> {
       List<Claim> claims = claims(mixin, columns.stream().map(ModelDraft.Entry.class::cast).toList());
       distinctClaims(claims, "fields of mixin " + mixin);
       mixinClaims.put(mixin, claims);
     });
-    Map<String, List<Claim>> ownClaims = new LinkedHashMap<>();
+    Map<String, List<Claim>> ownClaims = new HashMap<>();
     drafts.forEach((model, draft) -> ownClaims.put(model, claims(model, draft.entries())));
     for (String model : drafts.keySet()) {
-      Map<String, Claim> taken = new HashMap<>();
-      // A pair within a parent's fields is reported on the parent.
-      for (String ancestor = hierarchies.parent(model).orElse(null); ancestor != null && drafts.containsKey(ancestor);
-          ancestor = hierarchies.parent(ancestor).orElse(null)) {
-        String from = ancestor;
-        ownClaims.get(ancestor).forEach(c -> taken.putIfAbsent(c.hint().was(), c.from(" from model " + from)));
-        for (Name mixin : hierarchies.mixins(ancestor)) {
-          mixinClaims.getOrDefault(mixin.text(), List.of())
-              .forEach(c -> taken.putIfAbsent(c.hint().was(), c.from(" from mixin " + mixin.text() + " (through model " + from + ")")));
-        }
-      }
-      boolean ok = true;
-      List<Hint> hints = new ArrayList<>();
+      Map<String, List<Claim>> fromMixins = new LinkedHashMap<>();
       for (Name mixin : hierarchies.mixins(model)) {
-        for (Claim claim : mixinClaims.getOrDefault(mixin.text(), List.of())) {
-          Claim given = claim.from(" from mixin " + mixin.text()).at(mixin.span());
-          Claim earlier = taken.putIfAbsent(claim.hint().was(), given);
-          // A pair within one mixin is reported on the mixin.
-          if (earlier != null && !earlier.origin().equals(given.origin())) {
-            clash(earlier, given, "fields of model " + model);
-            ok = false;
-          }
-          hints.add(new Hint(Kind.FIELD, model, claim.hint().name(), claim.hint().was(), claim.hint().span()));
-        }
+        fromMixins.put(mixin.text(), mixinClaims.getOrDefault(mixin.text(), List.of()));
       }
-      for (Claim claim : ownClaims.get(model)) {
-        Claim earlier = taken.putIfAbsent(claim.hint().was(), claim);
-        if (earlier != null) {
-          clash(earlier, claim, "fields of model " + model);
+      if (!ownClaims.get(model).isEmpty() || fromMixins.values().stream().anyMatch(claims -> !claims.isEmpty())) {
+        modelFields(model, inheritedClaims(model, hierarchies, ownClaims, mixinClaims), hierarchies, fromMixins, ownClaims.get(model));
+      }
+    }
+  }
+
+  /** The claims a model's parents make, each by old name; their clashes are reported on the parents. */
+  private static Map<String, Claim> inheritedClaims(
+      String model, Hierarchies hierarchies, Map<String, List<Claim>> ownClaims, Map<String, List<Claim>> mixinClaims) {
+    Map<String, Claim> taken = new HashMap<>();
+    for (String ancestor = hierarchies.parent(model).orElse(null); ancestor != null && ownClaims.containsKey(ancestor);
+        ancestor = hierarchies.parent(ancestor).orElse(null)) {
+      String from = ancestor;
+      ownClaims.get(ancestor).forEach(c -> taken.putIfAbsent(c.hint().was(), c.from(" from model " + from)));
+      for (Name mixin : hierarchies.mixins(ancestor)) {
+        mixinClaims.getOrDefault(mixin.text(), List.of()).forEach(c ->
+            taken.putIfAbsent(c.hint().was(), c.from(" from mixin " + mixin.text() + " (through model " + from + ")")));
+      }
+    }
+    return taken;
+  }
+
+  /**
+   * One model's field hints: those of its mixins (one per field, owned by the model), then its
+   * own, each checked against all before it. Kept only when none clashes.
+   */
+  private void modelFields(
+      String model, Map<String, Claim> taken, Hierarchies hierarchies, Map<String, List<Claim>> fromMixins, List<Claim> own) {
+    boolean ok = true;
+    List<Hint> hints = new ArrayList<>();
+    for (Name mixin : hierarchies.mixins(model)) {
+      for (Claim claim : fromMixins.get(mixin.text())) {
+        // Reported at the mixin's name in the model's list: the model is where the two meet.
+        Claim given = claim.from(" from mixin " + mixin.text()).at(mixin.span());
+        Claim earlier = taken.putIfAbsent(claim.hint().was(), given);
+        // A pair within one mixin is reported on the mixin.
+        if (earlier != null && !earlier.origin().equals(given.origin())) {
+          clash(earlier, given, "fields of model " + model);
           ok = false;
         }
-        hints.add(claim.hint());
+        hints.add(new Hint(Kind.FIELD, model, claim.hint().name(), claim.hint().was(), claim.hint().span()));
       }
-      if (ok) {
-        fieldHints.addAll(hints);
+    }
+    for (Claim claim : own) {
+      Claim earlier = taken.putIfAbsent(claim.hint().was(), claim);
+      if (earlier != null) {
+        clash(earlier, claim, "fields of model " + model);
+        ok = false;
       }
+      hints.add(claim.hint());
+    }
+    if (ok) {
+      fieldHints.put(model, hints);
     }
   }
 
@@ -198,7 +219,7 @@ final class RenameChecks {
     enumHints.values().forEach(all::addAll);
     for (String model : modelOrder) {
       Optional.ofNullable(modelHints.get(model)).ifPresent(all::add);
-      fieldHints.stream().filter(h -> h.owner().equals(model)).forEach(all::add);
+      all.addAll(fieldHints.getOrDefault(model, List.of()));
     }
     return new RenameHints(all);
   }
