@@ -67,8 +67,20 @@ value
     | ident                                             # nameValue
     ;
 
+// Members, each with its attributes ("in_review @was(inReview)"), and the enum's own "@@"
+// attributes anywhere among them, as in a model. Which attributes exist is the checker's
+// business: an unknown one is a check error with a help, not a syntax error.
 enumDecl
-    : ENUM name=ident LBRACE ident* RBRACE
+    : ENUM name=ident LBRACE enumBodyItem* RBRACE
+    ;
+
+enumBodyItem
+    : enumMember
+    | modelAttribute
+    ;
+
+enumMember
+    : name=ident attribute*
     ;
 
 // Keywords are contextual: a field or enum member may be called "model", "enum" or "mixin".

@@ -5,7 +5,6 @@ import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.diag.Suggestions;
 import dev.sqlagen.model.EnumDecl;
-import dev.sqlagen.model.Name;
 import dev.sqlagen.model.Value;
 import dev.sqlagen.resolved.ColumnDefault;
 import dev.sqlagen.resolved.ColumnType;
@@ -93,7 +92,7 @@ final class DefaultResolver {
     if (type.kind() == Kind.ENUM) {
       String enumName = type.enumName().orElseThrow();
       EnumDecl decl = declarations.enums().get(enumName);
-      List<String> members = decl.members().stream().map(Name::text).toList();
+      List<String> members = decl.memberNames();
       if (members.contains(text)) {
         return Optional.of(new ColumnDefault.EnumMember(enumName, text));
       }

@@ -19,9 +19,10 @@ import java.util.Set;
  * The attributes of one field, validated against what its kind of field allows: columns take
  * {@code @pk @unique @index @column("name") @check @onupdate @identity @computed}; references take
  * {@code @fk(name) @inverse(field) @pk @unique} and the relationship attributes; collections take
- * {@code @inverse(field)} and the relationship attributes. The arguments of the relationship
- * attributes are read by {@link RelationAttributes}; those of the table and value-source
- * attributes are checked by {@link ColumnConstructs}.
+ * {@code @inverse(field)} and the relationship attributes. Columns and references take the rename
+ * hint {@code @was(old_name)} too. The arguments of the relationship attributes are read by
+ * {@link RelationAttributes}; those of the table and value-source attributes are checked by
+ * {@link ColumnConstructs}; that of {@code @was} by {@link RenameChecks}.
  */
 record FieldAttributes(
     boolean primaryKey,
@@ -47,8 +48,8 @@ record FieldAttributes(
 
   /** What a field is, which decides the attributes it may carry. */
   enum FieldKind {
-    COLUMN(Set.of("pk", "unique", "index", "column", "check", "onupdate", "identity", "computed", "discriminator", "version")),
-    REFERENCE(Set.of("fk", "inverse", "pk", "unique", "ondelete", "onupdate", "load")),
+    COLUMN(Set.of("pk", "unique", "index", "column", "check", "onupdate", "identity", "computed", "discriminator", "version", "was")),
+    REFERENCE(Set.of("fk", "inverse", "pk", "unique", "ondelete", "onupdate", "load", "was")),
     COLLECTION(Set.of("inverse", "load", "order_by", "through", "ondelete"));
 
     private final Set<String> allowed;
@@ -60,7 +61,7 @@ record FieldAttributes(
 
   private static final Set<String> ALL =
       Set.of("pk", "unique", "index", "column", "fk", "inverse", "ondelete", "onupdate", "load", "order_by", "through",
-          "check", "identity", "computed", "discriminator", "version");
+          "check", "identity", "computed", "discriminator", "version", "was");
   /** Attributes whose arguments {@link ColumnConstructs} checks, knowing the column's type. */
   private static final Set<String> COLUMN_CONSTRUCTS = Set.of("check", "onupdate", "identity", "computed");
 
@@ -81,7 +82,9 @@ record FieldAttributes(
                 Code.BAD_MODIFIER,
                 attribute.span(),
                 "'@" + name + "' does not apply to " + describe(kind),
-                allowedHint(kind)));
+                name.equals(RenameChecks.WAS)
+                    ? "a collection has no column to rename (a many-to-many's link table follows its models): remove '@was'"
+                    : allowedHint(kind)));
       } else if (seen.putIfAbsent(name, attribute) != null) {
         diagnostics.report(
             Diagnostic.of(Code.DUPLICATE_ATTRIBUTE, attribute.span(), "'@" + name + "' is given twice", "remove one"));
@@ -136,7 +139,10 @@ record FieldAttributes(
           Map.entry("polymorphic_on", "discriminator"),
           Map.entry("type_column", "discriminator"),
           Map.entry("version_id", "version"),
-          Map.entry("version_id_col", "version"));
+          Map.entry("version_id_col", "version"),
+          Map.entry("renamed_from", "was"),
+          Map.entry("old_name", "was"),
+          Map.entry("formerly", "was"));
 
   /** {@code @pk}, or a spelling of it that is reported with "did you mean '@pk'?". */
   static boolean meansPrimaryKey(String name) {
@@ -157,7 +163,7 @@ record FieldAttributes(
     String alias = ALIASES.get(lower);
     Optional<String> near = alias != null ? Optional.of(alias) : Suggestions.nearest(name, ALL);
     return near.map(s -> "did you mean '@" + s + "'?")
-        .orElse("field attributes are @pk, @unique, @index, @column, @check, @onupdate, @identity, @computed, @discriminator, @version, @fk, @inverse, @ondelete, @load, @order_by and @through");
+        .orElse("field attributes are @pk, @unique, @index, @column, @check, @onupdate, @identity, @computed, @discriminator, @version, @fk, @inverse, @ondelete, @load, @order_by, @through and @was");
   }
 
   private static String describe(FieldKind kind) {
@@ -170,8 +176,8 @@ record FieldAttributes(
 
   private static String allowedHint(FieldKind kind) {
     return switch (kind) {
-      case COLUMN -> "a column takes @pk, @unique, @index, @column(\"name\"), @check, @onupdate, @identity, @computed, @discriminator and @version";
-      case REFERENCE -> "a reference takes @fk(column_name), @inverse(field), @pk, @unique, @ondelete, @onupdate and @load; its foreign key is indexed already";
+      case COLUMN -> "a column takes @pk, @unique, @index, @column(\"name\"), @check, @onupdate, @identity, @computed, @discriminator, @version and @was(old_name)";
+      case REFERENCE -> "a reference takes @fk(column_name), @inverse(field), @pk, @unique, @ondelete, @onupdate, @load and @was(old_name); its foreign key is indexed already";
       case COLLECTION -> "a collection takes @inverse(field), @load, @order_by and @through";
     };
   }
@@ -179,11 +185,15 @@ record FieldAttributes(
   /**
    * {@code @pk @unique @index @discriminator @version} take no arguments; {@code @column @inverse}
    * take one name, {@code @fk} one name per key column. The relationship attributes are read by
-   * {@link RelationAttributes}.
+   * {@link RelationAttributes}; {@code @was} by {@link RenameChecks}.
    */
   private static void checkArguments(Attribute attribute, Diagnostics diagnostics) {
     String name = attribute.name().text();
     if (RelationAttributes.NAMES.contains(name)) {
+      return;
+    }
+    if (name.equals(RenameChecks.WAS)) {
+      RenameChecks.checkArgument(attribute, "field", diagnostics);
       return;
     }
     if (name.equals("fk") && attribute.args().size() > 1) {

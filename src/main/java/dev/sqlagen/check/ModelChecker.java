@@ -85,7 +85,10 @@ final class ModelChecker {
               Code.BAD_MIXIN,
               attribute.span(),
               "a mixin takes no model attributes",
-              "put '@@" + attribute.name().text() + "' on each model that uses mixin " + mixin.name().text()));
+              attribute.name().text().equals(RenameChecks.WAS)
+                  // A mixin is a Python class only: each model that uses it has the columns.
+                  ? "a mixin has no table to rename: remove '@@was'; a renamed field of it takes @was(old_name)"
+                  : "put '@@" + attribute.name().text() + "' on each model that uses mixin " + mixin.name().text()));
     }
     if (mixin.fields().isEmpty()) {
       diagnostics.report(
@@ -357,6 +360,9 @@ final class ModelChecker {
       if (TableConstructs.MODEL_ATTRIBUTES.contains(name) && !MODEL_ATTRIBUTES.contains(name)) {
         continue; // checked by TableConstructs
       }
+      if (name.equals(RenameChecks.WAS)) {
+        continue; // checked by RenameChecks
+      }
       if (!MODEL_ATTRIBUTES.contains(name)) {
         diagnostics.report(
             Diagnostic.of(
@@ -437,6 +443,7 @@ final class ModelChecker {
     }
     java.util.Set<String> all = new java.util.TreeSet<>(MODEL_ATTRIBUTES);
     all.addAll(TableConstructs.MODEL_ATTRIBUTES);
+    all.add(RenameChecks.WAS);
     Optional<String> near = dev.sqlagen.diag.Suggestions.nearest(name, all);
     if (near.isPresent()) {
       return "did you mean '@@" + near.get() + "'?";
@@ -447,7 +454,7 @@ final class ModelChecker {
     if (name.equals("discriminator") || name.equals("version")) {
       return "put @" + name + " on the field, such as: " + (name.equals("version") ? "version int @version" : "kind string(30) @discriminator");
     }
-    return "model attributes are @@table, @@schema, @@check, @@index, @@unique, @@unique_index, @@inheritance and @@identity";
+    return "model attributes are @@table, @@schema, @@check, @@index, @@unique, @@unique_index, @@inheritance, @@identity and @@was";
   }
 
 

@@ -7,6 +7,7 @@ import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.model.EnumDecl;
+import dev.sqlagen.model.EnumMember;
 import dev.sqlagen.model.Mixin;
 import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Name;
@@ -47,9 +48,13 @@ public final class SchemaChecker {
 
   private Optional<ResolvedSchema> run(Schema schema) {
     Declarations declarations = new Declarations(schema, diagnostics);
+    RenameChecks renames = new RenameChecks(diagnostics);
+    java.util.Set<String> badEnumAttributes = renames.checkEnums(declarations.enums().values());
+    renames.checkModels(declarations.models().values());
     List<EnumType> enums = new ArrayList<>();
     for (EnumDecl decl : declarations.enums().values()) {
-      new EnumChecker(diagnostics).check(decl).ifPresent(enums::add);
+      // An enum with a wrong attribute has its error: it needs no "never used" warning too.
+      new EnumChecker(diagnostics).check(decl).filter(type -> !badEnumAttributes.contains(type.name())).ifPresent(enums::add);
     }
     typeNames(declarations, enums);
     Hierarchies hierarchies = new Hierarchies(declarations, diagnostics);
@@ -66,6 +71,7 @@ public final class SchemaChecker {
     enums.forEach(type -> enumMembers.put(type.name(), type.members()));
     InheritanceChecker inheritance = new InheritanceChecker(hierarchies, drafts, mixinColumns, enumMembers, diagnostics);
     inheritance.check();
+    renames.checkFields(hierarchies, drafts, mixinColumns);
     Layout layout = new Layout(hierarchies, inheritance, drafts);
     Map<ReferenceEntry, ReferenceEntry> scalarSides = new OneToOneSides(drafts, diagnostics).find();
     ForeignKeys keys = new ForeignKeys(drafts, scalarSides, layout, diagnostics);
@@ -101,7 +107,7 @@ public final class SchemaChecker {
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables, tableOrder));
+    return Optional.of(new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables, tableOrder, renames.hints()));
   }
 
   /** Python needs a class before its subclasses; otherwise declaration order is kept. */
@@ -264,7 +270,7 @@ public final class SchemaChecker {
       }
       Map<String, Name> byPythonName = new LinkedHashMap<>();
       boolean ok = true;
-      for (Name member : decl.members()) {
+      for (Name member : decl.members().stream().map(EnumMember::name).toList()) {
         if (member.text().startsWith("_")) {
           diagnostics.report(Diagnostic.of(Code.BAD_NAME, member.span(), "enum members may not start with '_'", "Python's enum treats such names as private"));
           ok = false;
@@ -286,7 +292,7 @@ public final class SchemaChecker {
       if (!ok) {
         return Optional.empty();
       }
-      List<String> members = decl.members().stream().map(Name::text).toList();
+      List<String> members = decl.memberNames();
       return Optional.of(new EnumType(decl.name().text(), DbNames.enumType(decl.name().text()), members, decl.doc()));
     }
   }

@@ -55,6 +55,7 @@ public enum Code {
   BAD_SUBCLASS_FIELD("SQD055", Severity.ERROR),
   BAD_MIXIN("SQD056", Severity.ERROR),
   BAD_VERSION("SQD057", Severity.ERROR),
+  BAD_RENAME_HINT("SQD058", Severity.ERROR),
   DROPS_TABLE("SQD060", Severity.ERROR),
   DROPS_COLUMN("SQD061", Severity.ERROR),
   DROPS_ENUM_VALUE("SQD062", Severity.ERROR),

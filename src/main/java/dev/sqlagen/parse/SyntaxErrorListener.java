@@ -51,6 +51,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
         && parser.getRuleInvocationStack().contains("typeRef")) {
       wanted = wanted.replace("a name", "a type");
     }
+    if (inEnumBody(parser.getRuleInvocationStack())) {
+      wanted = wanted.replace("a model attribute ('@@')", "an enum attribute ('@@')");
+    }
     String message = "unexpected " + Tokens.describe(token) + (wanted.isEmpty() ? "" : ", expected " + wanted);
     String hint = contextHint(parser, token, expected);
     first = Diagnostic.of(Code.SYNTAX, Spans.of(file, token), message, hint != null ? hint : hint(parser, token));
@@ -73,11 +76,15 @@ final class SyntaxErrorListener extends BaseErrorListener {
     boolean inModel = stack.contains("modelDecl") || inMixin;
     boolean inEnum = stack.contains("enumDecl");
     boolean topLevel = !inModel && !inEnum && expected.contains(SqdLexer.MODEL);
+    boolean afterAttributeName = previous != null && previous.getType() == SqdLexer.IDENT && beforePrevious != null
+        && (beforePrevious.getType() == SqdLexer.AT || beforePrevious.getType() == SqdLexer.ATAT);
     if (previous != null && previous.getType() == SqdLexer.AT && !expected.contains(SqdLexer.RPAREN)) {
-      return "write the attribute's name right after '@', such as @unique";
+      return "write the attribute's name right after '@', such as " + (inEnum ? "@was(old_name)" : "@unique");
     }
     if (previous != null && previous.getType() == SqdLexer.ATAT && !expected.contains(SqdLexer.RPAREN)) {
-      return "write the model attribute's name right after '@@', such as @@table(\"people\")";
+      return inEnum
+          ? "write the enum attribute's name right after '@@', such as @@was(OldName)"
+          : "write the model attribute's name right after '@@', such as @@table(\"people\")";
     }
     if (topLevel) {
       if (type == SqdLexer.IDENT) {
@@ -128,7 +135,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
       if (type == SqdLexer.ASSIGN) {
         return "enum members are names only; the database stores each member's name";
       }
-      if (type == SqdLexer.STRING) {
+      if (type == SqdLexer.STRING && !afterAttributeName) {
         return "enum members are names, without quotes: enum Status { active inactive }";
       }
     }
@@ -151,16 +158,17 @@ final class SyntaxErrorListener extends BaseErrorListener {
     if (type == SqdLexer.LBRACK && (stack.contains("attribute") || stack.contains("modelAttribute") || stack.contains("value"))) {
       return "a value is a number, a \"string\", a name or a call such as now(); lists are not supported";
     }
-    if (inEnum && !inModel && (type == SqdLexer.AT || type == SqdLexer.ATAT)) {
-      return "enums take no attributes: list the members only, such as enum Status { active inactive }";
+    if (inEnum && !inModel && type == SqdLexer.AT) {
+      // Not after a member (there '@' starts the member's attribute): it has no member to apply to.
+      return "a member's attributes follow its name, such as: in_review @was(inReview); "
+          + "the enum's own start with '@@', such as @@was(OldName)";
     }
     boolean onlyBrace = expected.size() == 1 || (expected.size() == 2 && expected.contains(SqdLexer.COLON));
     if (type != Token.EOF && onlyBrace && expected.contains(SqdLexer.LBRACE) && previous != null
         && beforePrevious != null && isDeclarationKeyword(beforePrevious)) {
       return "add '{' after the name: " + beforePrevious.getText() + " " + previous.getText() + " { ... }";
     }
-    if (type == SqdLexer.STRING && previous != null && previous.getType() == SqdLexer.IDENT && beforePrevious != null
-        && (beforePrevious.getType() == SqdLexer.AT || beforePrevious.getType() == SqdLexer.ATAT)) {
+    if (type == SqdLexer.STRING && afterAttributeName) {
       return "attribute arguments go in parentheses: @" + (beforePrevious.getType() == SqdLexer.ATAT ? "@" : "") + previous.getText() + "(" + token.getText() + ")";
     }
     if (type == SqdLexer.LBRACK && previous != null && previous.getType() == SqdLexer.QUESTION) {
@@ -186,6 +194,11 @@ final class SyntaxErrorListener extends BaseErrorListener {
       return "a model is written 'model Name { field type ... }'";
     }
     return null;
+  }
+
+  /** Inside an enum's braces, where '@@' starts an enum attribute rather than a model's. */
+  private static boolean inEnumBody(List<String> stack) {
+    return stack.contains("enumDecl");
   }
 
   private static boolean isDeclarationKeyword(Token token) {
@@ -245,7 +258,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
       String hint =
           switch (rule) {
             case "typeRef" -> "a type is a name with optional arguments, such as string(100), decimal(10, 2) or Post[]";
-            case "attribute", "modelAttribute" -> "attribute arguments go in parentheses: @column(\"name\")";
+            case "attribute", "modelAttribute" -> inEnumBody(stack)
+                ? "attribute arguments go in parentheses: @was(old_name)"
+                : "attribute arguments go in parentheses: @column(\"name\")";
             case "value" -> "a value is a number, a \"string\", a name such as true, or a call such as now()";
             case "fieldDecl" -> "a field is written 'name type', for example: title string(200)";
             case "mixinDecl" -> token.getType() == Token.EOF

@@ -3,6 +3,7 @@ package dev.sqlagen.parse;
 import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.model.Attribute;
 import dev.sqlagen.model.EnumDecl;
+import dev.sqlagen.model.EnumMember;
 import dev.sqlagen.model.Field;
 import dev.sqlagen.model.Mixin;
 import dev.sqlagen.model.Model;
@@ -68,8 +69,7 @@ final class TreeBuilder {
       if (member.fieldDecl() != null) {
         fields.add(field(member.fieldDecl()));
       } else {
-        SqdParser.ModelAttributeContext attribute = member.modelAttribute();
-        attributes.add(new Attribute(name(attribute.name), values(attribute.value())));
+        attributes.add(attribute(member.modelAttribute()));
       }
     }
   }
@@ -79,8 +79,7 @@ final class TreeBuilder {
     List<Value> defaults = new ArrayList<>();
     for (SqdParser.FieldSuffixContext suffix : context.fieldSuffix()) {
       if (suffix.attribute() != null) {
-        SqdParser.AttributeContext attribute = suffix.attribute();
-        attributes.add(new Attribute(name(attribute.name), values(attribute.value())));
+        attributes.add(attribute(suffix.attribute()));
       } else {
         defaults.add(value(suffix.value()));
       }
@@ -101,14 +100,25 @@ final class TreeBuilder {
   }
 
   private EnumDecl enumDecl(SqdParser.EnumDeclContext context) {
-    List<Name> members = new ArrayList<>();
-    // The first ident is the enum's name; the rest are its members.
-    for (SqdParser.IdentContext member : context.ident()) {
-      if (member != context.name) {
-        members.add(name(member));
+    List<EnumMember> members = new ArrayList<>();
+    List<Attribute> attributes = new ArrayList<>();
+    for (SqdParser.EnumBodyItemContext item : context.enumBodyItem()) {
+      if (item.enumMember() != null) {
+        SqdParser.EnumMemberContext member = item.enumMember();
+        members.add(new EnumMember(name(member.name), member.attribute().stream().map(this::attribute).toList()));
+      } else {
+        attributes.add(attribute(item.modelAttribute()));
       }
     }
-    return new EnumDecl(name(context.name), members, doc(context.getStart()));
+    return new EnumDecl(name(context.name), members, attributes, doc(context.getStart()));
+  }
+
+  private Attribute attribute(SqdParser.AttributeContext context) {
+    return new Attribute(name(context.name), values(context.value()));
+  }
+
+  private Attribute attribute(SqdParser.ModelAttributeContext context) {
+    return new Attribute(name(context.name), values(context.value()));
   }
 
   private List<Value> values(List<SqdParser.ValueContext> contexts) {

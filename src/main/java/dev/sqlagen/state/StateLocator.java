@@ -4,7 +4,6 @@ import dev.sqlagen.model.EnumDecl;
 import dev.sqlagen.model.Field;
 import dev.sqlagen.model.Mixin;
 import dev.sqlagen.model.Model;
-import dev.sqlagen.model.Name;
 import dev.sqlagen.model.Schema;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.EnumType;
@@ -76,8 +75,8 @@ public final class StateLocator {
       String type = enumTypes.get(decl.name().text());
       if (type != null) {
         spans.putEnum(type, decl.name().span());
-        for (Name member : decl.members()) {
-          spans.putValue(type, member.text(), member.span());
+        for (dev.sqlagen.model.EnumMember member : decl.members()) {
+          spans.putValue(type, member.name().text(), member.name().span());
         }
       }
     }
