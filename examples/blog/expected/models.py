@@ -13,7 +13,9 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
     func,
+    text,
 )
 from sqlalchemy.ext.asyncio import AsyncAttrs
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -60,7 +62,7 @@ class User(Base):
     """Login e-mail, unique across the site."""
     name: Mapped[str] = mapped_column(String(100))
     bio: Mapped[str | None] = mapped_column(Text)
-    is_admin: Mapped[bool] = mapped_column(default=False)
+    is_admin: Mapped[bool] = mapped_column(default=False, server_default=false())
     joined_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
@@ -84,9 +86,10 @@ class Post(Base):
         Enum(PostStatus, name="post_status", values_callable=_enum_values),
         index=True,
         default=PostStatus.DRAFT,
+        server_default="draft",
     )
     published_on: Mapped[date | None] = mapped_column()
-    views: Mapped[int] = mapped_column(BigInteger, default=0)
+    views: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
 
     author: Mapped[User] = relationship(back_populates="posts")
     comments: Mapped[list[Comment]] = relationship(back_populates="post")

@@ -20,7 +20,9 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     desc,
+    false,
     func,
+    text,
 )
 from sqlalchemy.ext.asyncio import AsyncAttrs
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -73,6 +75,7 @@ class Product(Base):
     price: Mapped[Decimal] = mapped_column(Numeric(10, 2))
     needs_review: Mapped[bool] = mapped_column(
         default=False,
+        server_default=false(),
         onupdate=True,
         comment="Set on every change, so that someone looks at the product again.",
     )
@@ -102,8 +105,8 @@ class StockLevel(Base):
     product_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("stock.products.id"), index=True
     )
-    quantity: Mapped[int] = mapped_column(default=0)
-    reserved: Mapped[int] = mapped_column(default=0)
+    quantity: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    reserved: Mapped[int] = mapped_column(default=0, server_default=text("0"))
     available: Mapped[int] = mapped_column(
         Computed("quantity - reserved", persisted=True)
     )

@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     Numeric,
     String,
+    false,
     func,
     text,
 )
@@ -65,7 +66,7 @@ class Organization(Base):
         String(63), unique=True, comment="Used in URLs: lower case, digits and dashes."
     )
     """Used in URLs: lower case, digits and dashes."""
-    plan: Mapped[str] = mapped_column(String(20), default="free")
+    plan: Mapped[str] = mapped_column(String(20), default="free", server_default="free")
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, server_default=text("'{}'"))
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
@@ -106,7 +107,9 @@ class Membership(Base):
     )
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
     role: Mapped[Role] = mapped_column(
-        Enum(Role, name="role", values_callable=_enum_values), default=Role.MEMBER
+        Enum(Role, name="role", values_callable=_enum_values),
+        default=Role.MEMBER,
+        server_default="member",
     )
     joined_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
@@ -127,7 +130,7 @@ class Project(Base):
         ForeignKey("organizations.id"), index=True
     )
     name: Mapped[str] = mapped_column(String(200))
-    archived: Mapped[bool] = mapped_column(default=False)
+    archived: Mapped[bool] = mapped_column(default=False, server_default=false())
     budget_hours: Mapped[Decimal | None] = mapped_column(Numeric(8, 1))
     due_on: Mapped[date | None] = mapped_column()
     estimate: Mapped[timedelta | None] = mapped_column(
@@ -152,7 +155,9 @@ class Invitation(Base):
     )
     email: Mapped[str] = mapped_column(String(320))
     role: Mapped[Role] = mapped_column(
-        Enum(Role, name="role", values_callable=_enum_values), default=Role.MEMBER
+        Enum(Role, name="role", values_callable=_enum_values),
+        default=Role.MEMBER,
+        server_default="member",
     )
     invited_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("users.id"), index=True

@@ -19,7 +19,10 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Text,
+    false,
     func,
+    text,
+    true,
 )
 from sqlalchemy.ext.asyncio import AsyncAttrs
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -73,7 +76,9 @@ class Customer(Base):
     full_name: Mapped[str] = mapped_column(String(120))
     phone: Mapped[str | None] = mapped_column(String(32))
     newsletter: Mapped[bool] = mapped_column(
-        default=False, comment="Marketing e-mails only with consent."
+        default=False,
+        server_default=false(),
+        comment="Marketing e-mails only with consent.",
     )
     """Marketing e-mails only with consent."""
     created_at: Mapped[datetime] = mapped_column(
@@ -98,8 +103,8 @@ class Product(Base):
     )
     """Unit price in the shop's currency."""
     weight_kg: Mapped[float | None] = mapped_column(Double)
-    in_stock: Mapped[int] = mapped_column(default=0)
-    active: Mapped[bool] = mapped_column(default=True)
+    in_stock: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     lines: Mapped[list[OrderLine]] = relationship(back_populates="product")
 
@@ -116,12 +121,15 @@ class Order(Base):
         Enum(OrderStatus, name="order_status", values_callable=_enum_values),
         index=True,
         default=OrderStatus.PENDING,
+        server_default="pending",
     )
     payment: Mapped[PaymentMethod | None] = mapped_column(
         Enum(PaymentMethod, name="payment_method", values_callable=_enum_values)
     )
-    total: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0.00"))
-    note: Mapped[str] = mapped_column(String(500), default="")
+    total: Mapped[Decimal] = mapped_column(
+        Numeric(12, 2), default=Decimal("0.00"), server_default=text("0.00")
+    )
+    note: Mapped[str] = mapped_column(String(500), default="", server_default="")
     placed_on: Mapped[date] = mapped_column(server_default=func.current_date())
     shipped_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -140,7 +148,9 @@ class OrderLine(Base):
     )
     order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("orders.id"), index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
-    quantity: Mapped[int] = mapped_column(SmallInteger, default=1)
+    quantity: Mapped[int] = mapped_column(
+        SmallInteger, default=1, server_default=text("1")
+    )
     unit_price: Mapped[Decimal] = mapped_column(Numeric(10, 2))
 
     order: Mapped[Order] = relationship(back_populates="lines")

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Numeric,
     String,
     func,
+    text,
 )
 from sqlalchemy.ext.asyncio import AsyncAttrs
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -126,7 +127,9 @@ class Manager(Employee):
     id: Mapped[int] = mapped_column(
         ForeignKey("employees.id", ondelete="CASCADE"), primary_key=True
     )
-    budget: Mapped[Decimal] = mapped_column(Numeric(12, 2), default=Decimal("0"))
+    budget: Mapped[Decimal] = mapped_column(
+        Numeric(12, 2), default=Decimal("0"), server_default=text("0")
+    )
 
     __mapper_args__ = MappingProxyType({"polymorphic_identity": Role.MANAGER})
 

@@ -36,7 +36,7 @@ def upgrade() -> None:
         ),
         sa.Column("name", sa.String(length=100), nullable=False),
         sa.Column("bio", sa.Text(), nullable=True),
-        sa.Column("is_admin", sa.Boolean(), nullable=False),
+        sa.Column("is_admin", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column(
             "joined_at",
             sa.DateTime(timezone=True),
@@ -54,9 +54,11 @@ def upgrade() -> None:
         sa.Column("title", sa.String(length=200), nullable=False),
         sa.Column("slug", sa.String(length=200), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
-        sa.Column("status", post_status_enum, nullable=False),
+        sa.Column("status", post_status_enum, server_default="draft", nullable=False),
         sa.Column("published_on", sa.Date(), nullable=True),
-        sa.Column("views", sa.BigInteger(), nullable=False),
+        sa.Column(
+            "views", sa.BigInteger(), server_default=sa.text("0"), nullable=False
+        ),
         sa.ForeignKeyConstraint(
             ["author_id"], ["users.id"], name=op.f("fk_posts_author_id_users")
         ),

@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column(
             "needs_review",
             sa.Boolean(),
+            server_default=sa.false(),
             nullable=False,
             comment="Set on every change, so that someone looks at the product again.",
         ),
@@ -69,8 +70,12 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("warehouse_id", sa.Integer(), nullable=False),
         sa.Column("product_id", sa.BigInteger(), nullable=False),
-        sa.Column("quantity", sa.Integer(), nullable=False),
-        sa.Column("reserved", sa.Integer(), nullable=False),
+        sa.Column(
+            "quantity", sa.Integer(), server_default=sa.text("0"), nullable=False
+        ),
+        sa.Column(
+            "reserved", sa.Integer(), server_default=sa.text("0"), nullable=False
+        ),
         sa.Column(
             "available",
             sa.Integer(),

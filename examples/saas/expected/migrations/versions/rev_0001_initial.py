@@ -35,7 +35,7 @@ def upgrade() -> None:
             nullable=False,
             comment="Used in URLs: lower case, digits and dashes.",
         ),
-        sa.Column("plan", sa.String(length=20), nullable=False),
+        sa.Column("plan", sa.String(length=20), server_default="free", nullable=False),
         sa.Column(
             "settings", sa.JSON(), server_default=sa.text("'{}'"), nullable=False
         ),
@@ -65,7 +65,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("org_id", sa.Uuid(), nullable=False),
         sa.Column("user_id", sa.Uuid(), nullable=False),
-        sa.Column("role", role_enum, nullable=False),
+        sa.Column("role", role_enum, server_default="member", nullable=False),
         sa.Column(
             "joined_at",
             sa.DateTime(timezone=True),
@@ -94,7 +94,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("org_id", sa.Uuid(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
-        sa.Column("archived", sa.Boolean(), nullable=False),
+        sa.Column("archived", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("budget_hours", sa.Numeric(precision=8, scale=1), nullable=True),
         sa.Column("due_on", sa.Date(), nullable=True),
         sa.Column(
@@ -120,7 +120,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("org_id", sa.Uuid(), nullable=False),
         sa.Column("email", sa.String(length=320), nullable=False),
-        sa.Column("role", role_enum, nullable=False),
+        sa.Column("role", role_enum, server_default="member", nullable=False),
         sa.Column("invited_by_id", sa.Uuid(), nullable=True),
         sa.Column("token", sa.Uuid(), nullable=False),
         sa.Column("expires_at", sa.DateTime(), nullable=False),

@@ -44,6 +44,7 @@ def upgrade() -> None:
         sa.Column(
             "newsletter",
             sa.Boolean(),
+            server_default=sa.false(),
             nullable=False,
             comment="Marketing e-mails only with consent.",
         ),
@@ -70,8 +71,10 @@ def upgrade() -> None:
             comment="Unit price in the shop's currency.",
         ),
         sa.Column("weight_kg", sa.Double(), nullable=True),
-        sa.Column("in_stock", sa.Integer(), nullable=False),
-        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column(
+            "in_stock", sa.Integer(), server_default=sa.text("0"), nullable=False
+        ),
+        sa.Column("active", sa.Boolean(), server_default=sa.true(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_products")),
         sa.UniqueConstraint("sku", name=op.f("uq_products_sku")),
         comment="Something the shop sells.",
@@ -80,10 +83,17 @@ def upgrade() -> None:
         "orders",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("customer_id", sa.Integer(), nullable=False),
-        sa.Column("status", order_status_enum, nullable=False),
+        sa.Column(
+            "status", order_status_enum, server_default="pending", nullable=False
+        ),
         sa.Column("payment", payment_method_enum, nullable=True),
-        sa.Column("total", sa.Numeric(precision=12, scale=2), nullable=False),
-        sa.Column("note", sa.String(length=500), nullable=False),
+        sa.Column(
+            "total",
+            sa.Numeric(precision=12, scale=2),
+            server_default=sa.text("0.00"),
+            nullable=False,
+        ),
+        sa.Column("note", sa.String(length=500), server_default="", nullable=False),
         sa.Column(
             "placed_on",
             sa.Date(),
@@ -110,7 +120,9 @@ def upgrade() -> None:
         ),
         sa.Column("order_id", sa.Uuid(), nullable=False),
         sa.Column("product_id", sa.Integer(), nullable=False),
-        sa.Column("quantity", sa.SmallInteger(), nullable=False),
+        sa.Column(
+            "quantity", sa.SmallInteger(), server_default=sa.text("1"), nullable=False
+        ),
         sa.Column("unit_price", sa.Numeric(precision=10, scale=2), nullable=False),
         sa.ForeignKeyConstraint(
             ["order_id"], ["orders.id"], name=op.f("fk_order_lines_order_id_orders")

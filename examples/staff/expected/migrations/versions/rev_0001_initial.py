@@ -91,7 +91,12 @@ def upgrade() -> None:
     op.create_table(
         "managers",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("budget", sa.Numeric(precision=12, scale=2), nullable=False),
+        sa.Column(
+            "budget",
+            sa.Numeric(precision=12, scale=2),
+            server_default=sa.text("0"),
+            nullable=False,
+        ),
         sa.ForeignKeyConstraint(
             ["id"],
             ["employees.id"],

@@ -218,7 +218,7 @@ final class InheritanceChecker {
   }
 
   private static boolean notNullWithoutServerDefault(Column column) {
-    return !column.nullable() && column.defaultValue().map(d -> !d.serverSide()).orElse(true);
+    return !column.nullable() && column.defaultValue().map(d -> !d.inDatabase()).orElse(true);
   }
 
   private void identity(ModelDraft draft, Optional<String> parent, ModelDraft root) {

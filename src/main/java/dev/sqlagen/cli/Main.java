@@ -23,7 +23,7 @@ public final class Main {
 
   /** Runs the command line without exiting, for tests and embedding. */
   public static int run(String... args) {
-    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), SqlagenCommand.colourTerminal(), args);
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Main.colourTerminal(), args);
   }
 
   /** Runs the command line with the given output streams. */
@@ -46,6 +46,16 @@ public final class Main {
       // picocli handles exceptions only; an Error (say, a failed class initialisation) ends here.
       return internalError(error, commandLine.getErr());
     }
+  }
+
+  /**
+   * Colour only for a person at a terminal: a console is attached (so standard error is not
+   * redirected in the usual case), NO_COLOR is not set, and TERM is not "dumb". Tests, pipes and
+   * files never get escape codes.
+   */
+  static boolean colourTerminal() {
+    String term = System.getenv("TERM");
+    return System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(term);
   }
 
   /** Never a stack trace (unless SQLAGEN_DEBUG is set): a failure here is a bug in sqlagen. */

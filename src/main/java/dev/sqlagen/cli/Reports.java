@@ -1,5 +1,6 @@
 package dev.sqlagen.cli;
 
+import dev.sqlagen.Generator;
 import dev.sqlagen.write.WriteMessages;
 import dev.sqlagen.write.WritePlan;
 import dev.sqlagen.write.WriteResult;
@@ -25,33 +26,71 @@ final class Reports {
   boolean written(WriteResult result) {
     if (result.isRefused()) {
       messages.refusal(result, "use --force to overwrite them").forEach(err::println);
+      err.flush();
       return false;
     }
     out.println(messages.summary(result));
+    out.flush();
     messages.warnings(result.plan()).forEach(err::println);
+    err.flush();
     return true;
   }
 
   void dryRun(WritePlan plan) {
     if (plan.refusal().isPresent()) {
       err.println("sqlagen: " + plan.refusal().get());
+      err.flush();
       return;
     }
     messages.dryRun(plan).forEach(out::println);
+    out.flush();
   }
 
-  /** Reports a check; true when the directory is up to date. */
-  boolean check(WritePlan plan, String regenerate) {
+  /** A command the user may want to run next, on standard error with the diagnostics it follows. */
+  void suggest(String why, String command) {
+    err.println("sqlagen: " + why + ":");
+    err.println("  " + command);
+    err.flush();
+  }
+
+  /** What {@code sqlagen revision} wrote, or that it had nothing to write. */
+  void revision(Generator.Result result) {
+    if (result.revision().isPresent()) {
+      out.println("sqlagen: " + output + ": wrote revision " + output.resolve(result.revision().get()));
+    } else {
+      out.println("sqlagen: " + output + ": the database the schema describes is the one the last revision leads to;"
+          + " no revision was written.");
+    }
+    out.flush();
+  }
+
+  /**
+   * Reports a check; true when the directory is up to date and its revisions cover the schema
+   * (the diagnostics printed before say what they miss).
+   */
+  boolean check(WritePlan plan, String regenerate, String revise, Generator.Result result) {
     if (plan.refusal().isPresent()) {
       err.println("sqlagen: " + plan.refusal().get());
+      err.flush();
       return false;
     }
-    if (plan.isUpToDate()) {
+    boolean history = !Generation.hasHistoryProblems(result);
+    if (plan.isUpToDate() && history) {
       out.println("sqlagen: " + output + " is up to date.");
+      out.flush();
       return true;
     }
-    out.print(messages.diffs(plan));
-    messages.staleness(plan, List.of(regenerate)).forEach(err::println);
+    if (!plan.isUpToDate()) {
+      out.print(messages.diffs(plan));
+      out.flush();
+      messages.staleness(plan, List.of(regenerate)).forEach(err::println);
+    }
+    if (result.migrations() == Generator.Migrations.PENDING) {
+      suggest(output + ": no revision covers the schema's changes; write one with", revise);
+    } else if (!history) {
+      err.println("sqlagen: " + output + ": the revisions need attention (see the warnings above).");
+    }
+    err.flush();
     return false;
   }
 }

@@ -63,14 +63,21 @@ public enum Code {
   NEEDS_VALUES("SQD064", Severity.ERROR),
   NEEDS_DISTINCT_VALUES("SQD065", Severity.ERROR),
   RENAME_MATCHES_NOTHING("SQD066", Severity.ERROR),
+  MERGE_CONFLICT("SQD067", Severity.ERROR),
   UNREADABLE_SNAPSHOT("SQD074", Severity.ERROR),
+  UNKNOWN_STATE("SQD075", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
   REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),
   UNUSED_MIXIN("SQW003", Severity.WARNING),
   RENAME_APPLIED("SQW004", Severity.WARNING),
   POSSIBLE_RENAME("SQW005", Severity.WARNING),
-  UNPLANNED_CHANGES("SQW006", Severity.WARNING);
+  UNPLANNED_CHANGES("SQW006", Severity.WARNING),
+  REVISION_EDITED("SQW007", Severity.WARNING),
+  SEVERAL_HEADS("SQW008", Severity.WARNING),
+  MISSING_REVISION("SQW009", Severity.WARNING),
+  DUPLICATE_REVISION("SQW010", Severity.WARNING),
+  NO_RECORDED_STATE("SQW011", Severity.WARNING);
 
   private final String id;
   private final Severity severity;

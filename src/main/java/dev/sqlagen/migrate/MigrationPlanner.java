@@ -32,8 +32,11 @@ public final class MigrationPlanner {
 
   private MigrationPlanner() {}
 
-  /** A planned revision and what planning found: refusals and warnings, in source order. */
-  public record Plan(Migration migration, List<Diagnostic> diagnostics) {
+  /**
+   * A planned revision, what planning found (refusals and warnings, in source order), and where
+   * the schema declares the first thing it changes (to point at when no revision covers it yet).
+   */
+  public record Plan(Migration migration, List<Diagnostic> diagnostics, Span firstChange) {
     public Plan {
       diagnostics = List.copyOf(diagnostics);
     }
@@ -46,7 +49,7 @@ public final class MigrationPlanner {
     Transition up = new Transition(SchemaState.EMPTY, state, renames, true, true, StateSpans.none(nowhere), StateSpans.none(nowhere));
     Transition down = new Transition(state, SchemaState.EMPTY, renames.inverse(), false, true, StateSpans.none(nowhere),
         StateSpans.none(nowhere));
-    return new Migration(message, steps(up, List.of()), steps(down, List.of()), SchemaState.EMPTY, state);
+    return new Migration(message, steps(up, new ArrayList<>()), steps(down, new ArrayList<>()), SchemaState.EMPTY, state);
   }
 
   /**
@@ -63,7 +66,7 @@ public final class MigrationPlanner {
     List<Step> upgrade = steps(up, warnings);
     Transition down = new Transition(next.state(), recorded.state(), renames.inverse(), false, true, next.spans(),
         recorded.spans());
-    List<Step> downgrade = steps(down, List.of());
+    List<Step> downgrade = steps(down, new ArrayList<>());
     List<Diagnostic> diagnostics = new ArrayList<>(renames.diagnostics());
     diagnostics.addAll(warnings);
     List<Operation> notes = new ArrayList<>();
@@ -82,7 +85,31 @@ public final class MigrationPlanner {
     }
     diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.span().file().name())
         .thenComparingInt(d -> d.span().line()).thenComparingInt(d -> d.span().column()));
-    return new Plan(new Migration(message, upgrade, downgrade, recorded.state(), next.state()), dedupe(diagnostics));
+    return new Plan(new Migration(message, upgrade, downgrade, recorded.state(), next.state()), dedupe(diagnostics),
+        firstChange(up));
+  }
+
+  /** The first table or enum type of the later state that the upgrade creates or changes. */
+  private static Span firstChange(Transition t) {
+    for (dev.sqlagen.state.EnumState type : t.after.enums()) {
+      String was = t.renames.enums.get(type.name());
+      if (was == null || !t.before.enumType(was).map(e -> e.values().equals(type.values()) && e.name().equals(type.name()))
+          .orElse(false) || t.renames.values.containsKey(type.name())) {
+        return t.afterSpans.enumType(type.name());
+      }
+    }
+    for (TableState table : t.after.tables()) {
+      String was = t.renames.tables.get(table.name());
+      if (was == null) {
+        return t.afterSpans.table(table.name());
+      }
+      TableChanges changes = new TableChanges(t, t.before.table(was).orElseThrow(), table);
+      changes.plan();
+      if (!changes.isEmpty()) {
+        return t.afterSpans.table(table.name());
+      }
+    }
+    return t.afterSpans.fallback();
   }
 
   /** The same finding about one place once: a mixin's field is a column of several tables. */

@@ -182,8 +182,12 @@ final class ModelClassPlanner {
     if (column.index()) {
       args.add(PyExpr.keyword("index", PyExpr.atom("True")));
     }
-    column.defaultValue().ifPresent(d -> args.add(
-        PyExpr.keyword(d.serverSide() ? "server_default" : "default", defaultValue(d, column.type()))));
+    column.defaultValue().ifPresent(d -> {
+      args.add(PyExpr.keyword(d.serverSide() ? "server_default" : "default", defaultValue(d, column.type())));
+      if (d.inDatabase() && !d.serverSide()) {
+        args.add(PyExpr.keyword("server_default", serverDefault(d)));
+      }
+    });
     // onupdate= runs in SQLAlchemy on every UPDATE, a SQL function included: it is not part of the DDL.
     options.onUpdate().ifPresent(d -> args.add(PyExpr.keyword("onupdate", defaultValue(d, column.type()))));
     column.doc().ifPresent(doc -> args.add(PyExpr.keyword("comment", PyExpr.str(doc))));
@@ -224,6 +228,20 @@ final class ModelClassPlanner {
     }
     ColumnDefault.Sql sql = (ColumnDefault.Sql) value;
     return PyExpr.call(imports.ref(Symbol.sa("text")), List.of(PyExpr.str(sql.expression())));
+  }
+
+  /** A literal default as the database's: {@code text("0")}, {@code false()}, {@code "draft"}. */
+  private PyExpr serverDefault(ColumnDefault value) {
+    if (value instanceof ColumnDefault.Number number) {
+      return PyExpr.call(imports.ref(Symbol.sa("text")), List.of(PyExpr.str(number.text())));
+    }
+    if (value instanceof ColumnDefault.Bool bool) {
+      return PyExpr.call(imports.ref(Symbol.sa(bool.value() ? "true" : "false")), List.of());
+    }
+    if (value instanceof ColumnDefault.Text text) {
+      return PyExpr.str(text.value());
+    }
+    return PyExpr.str(((ColumnDefault.EnumMember) value).member());
   }
 
   private List<String> reference(Reference reference) {

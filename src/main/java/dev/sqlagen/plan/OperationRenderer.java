@@ -25,6 +25,9 @@ final class OperationRenderer {
 
   private final Function<String, String> enumVariable;
 
+  /** What sa.text() takes for a bind parameter (its own pattern); "::" casts are not. */
+  private static final java.util.regex.Pattern BIND_PARAMETER = java.util.regex.Pattern.compile("(?<![:\\w\\\\]):(\\w+)(?!:)");
+
   OperationRenderer(Function<String, String> enumVariable) {
     this.enumVariable = enumVariable;
   }
@@ -139,7 +142,7 @@ final class OperationRenderer {
     }
     if (op instanceof Operation.Execute execute) {
       // op.execute() reads a string as sa.text(), where ":name" would be a bind parameter.
-      return PyExpr.call("op.execute", List.of(PyExpr.str(execute.sql().replace(":", "\\:"))));
+      return PyExpr.call("op.execute", List.of(PyExpr.str(BIND_PARAMETER.matcher(execute.sql()).replaceAll("\\\\:$1"))));
     }
     throw new IllegalArgumentException("no rendering for " + op);
   }

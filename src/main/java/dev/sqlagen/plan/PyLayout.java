@@ -69,6 +69,12 @@ final class PyLayout {
     boolean explode = bracketed.display() && items.size() > 1;
     if (!explode && body.length() <= LINE_LENGTH) {
       out.add(body.toString());
+    } else if (items.size() == 1 && !magicComma && items.get(0) instanceof PyExpr.Str str
+        && PyLiterals.stringParts(str.value(), LINE_LENGTH - inner.length()).size() > 1) {
+      // A sole string argument too long for a line: implicitly concatenated parts, one a line.
+      for (String part : PyLiterals.stringParts(str.value(), LINE_LENGTH - inner.length())) {
+        out.add(inner + part);
+      }
     } else if (items.size() == 1 && !magicComma) {
       // A sole item has no comma to split at: the formatter splits the item itself instead.
       layout(inner, "", items.get(0), "", out);

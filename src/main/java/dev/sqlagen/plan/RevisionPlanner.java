@@ -193,7 +193,9 @@ public final class RevisionPlanner {
     }
 
     private static void perDialect(OperationRenderer renderer, Step.PerDialect step, List<String> lines) {
-      step.why().forEach(line -> lines.add(INDENT + "# " + line));
+      if (!step.why().isEmpty()) {
+        lines.addAll(OperationRenderer.comment(INDENT, String.join(" ", step.why())));
+      }
       if (step.sqlite().isEmpty()) {
         lines.add(INDENT + "if op.get_context().dialect.name != \"sqlite\":");
         step.others().forEach(op -> lines.addAll(renderer.render(op, INDENT + INDENT)));

@@ -3,12 +3,20 @@ package dev.sqlagen.resolved;
 import java.util.Objects;
 
 /**
- * A column default. Literals, enum members and {@code uuid4()} run in Python ({@code default=});
- * {@code now()} and {@code sql("...")} run in the database ({@code server_default=}).
+ * A column default. {@code now()} and {@code sql("...")} run in the database
+ * ({@code server_default=}); literals and enum members are both the Python default
+ * ({@code default=}, so that a new object has its value before it is flushed) and the database's
+ * (so that rows inserted otherwise, and rows that exist when a column is added, get it too);
+ * {@code uuid4()} runs in Python only.
  */
 public sealed interface ColumnDefault {
-  /** True when the database computes the value. */
+  /** True when only the database computes the value. */
   boolean serverSide();
+
+  /** True when the database has this default: all but {@code uuid4()}. */
+  default boolean inDatabase() {
+    return !(this instanceof UuidFactory);
+  }
 
   /** A number as written, checked against the column type. */
   record Number(String text) implements ColumnDefault {

@@ -132,10 +132,14 @@ public final class SnapshotFormat {
     out.append('\n');
   }
 
-  /** The snapshot in a file, or the diagnostics that say why it cannot be read. */
-  public record Read(Optional<Snapshot> snapshot, List<Diagnostic> problems) {
+  /**
+   * The snapshot in a file with the line of each element, or the diagnostics that say why it
+   * cannot be read.
+   */
+  public record Read(Optional<Snapshot> snapshot, StateSpans spans, List<Diagnostic> problems) {
     public Read {
       Objects.requireNonNull(snapshot, "snapshot");
+      Objects.requireNonNull(spans, "spans");
       problems = List.copyOf(problems);
     }
   }

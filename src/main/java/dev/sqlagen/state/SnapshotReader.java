@@ -18,6 +18,7 @@ import java.util.Set;
 final class SnapshotReader {
   private final SourceFile file;
   private final List<Diagnostic> problems = new ArrayList<>();
+  private final StateSpans spans;
 
   /** A table being read: its line and its parts as they come. */
   private static final class TableParts {
@@ -132,6 +133,11 @@ final class SnapshotReader {
 
   SnapshotReader(SourceFile file) {
     this.file = file;
+    this.spans = new StateSpans(new dev.sqlagen.source.Span(file, 1, 1, 0));
+  }
+
+  private SnapshotFormat.Read result(Optional<Snapshot> snapshot) {
+    return new SnapshotFormat.Read(problems.isEmpty() ? snapshot : Optional.empty(), spans, problems);
   }
 
   SnapshotFormat.Read read() {
@@ -155,14 +161,14 @@ final class SnapshotReader {
       }
     }
     if (!problems.isEmpty()) {
-      return new SnapshotFormat.Read(Optional.empty(), problems);
+      return result(Optional.empty());
     }
     if (lines.isEmpty()) {
       problems.add(SnapshotFormat.problem(file, 1, 0, "the snapshot is empty"));
-      return new SnapshotFormat.Read(Optional.empty(), problems);
+      return result(Optional.empty());
     }
     Optional<Snapshot> snapshot = assemble(lines);
-    return new SnapshotFormat.Read(problems.isEmpty() ? snapshot : Optional.empty(), problems);
+    return result(snapshot);
   }
 
   private Optional<Snapshot> assemble(List<Line> lines) {
@@ -234,12 +240,17 @@ final class SnapshotReader {
     String kind = line.members.keySet().iterator().next();
     switch (kind) {
       case "schema" -> schemas.add(line.string("schema"));
-      case "enum" -> enums.add(new EnumState(line.string("enum"), line.strings("values", true), line.optionalString("declared_as")));
+      case "enum" -> {
+        EnumState type = new EnumState(line.string("enum"), line.strings("values", true), line.optionalString("declared_as"));
+        enums.add(type);
+        spans.putEnum(type.name(), SnapshotFormat.lineSpan(file, line.number, 0));
+      }
       case "table" -> {
         TableParts parts = new TableParts(line);
         if (tables.putIfAbsent(parts.name, parts) != null) {
           throw new BadLine("table " + parts.name + " is listed twice", 0);
         }
+        spans.putTable(parts.name, SnapshotFormat.lineSpan(file, line.number, 0));
       }
       case "column", "primary_key", "foreign_key", "unique", "check", "index" -> {
         String name = line.string(kind);
@@ -257,7 +268,10 @@ final class SnapshotReader {
 
   private void member(String kind, String name, Line line, TableParts table) throws BadLine {
     switch (kind) {
-      case "column" -> table.columns.add(column(name, line));
+      case "column" -> {
+        table.columns.add(column(name, line));
+        spans.putColumn(table.name, name, SnapshotFormat.lineSpan(file, line.number, 0));
+      }
       case "primary_key" -> {
         if (table.primaryKey != null) {
           throw new BadLine("table " + table.name + " has a primary key already", 0);

@@ -2,6 +2,7 @@ package dev.sqlagen.state;
 
 import dev.sqlagen.naming.ConstraintNames;
 import dev.sqlagen.resolved.Column;
+import dev.sqlagen.resolved.ColumnDefault;
 import dev.sqlagen.resolved.ColumnType;
 import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.EnumType;
@@ -83,7 +84,7 @@ public final class StateBuilder {
           column.nullable(),
           // A joined-table subclass's key takes its value from the parent's row.
           column.primaryKey() && singleKey && column.type().isInteger() && column.foreignKey().isEmpty(),
-          column.defaultValue().filter(d -> d.serverSide()).map(this::databaseDefault),
+          column.defaultValue().filter(ColumnDefault::inDatabase).map(this::databaseDefault),
           column.options().identity(),
           column.options().computed(),
           column.doc(),
@@ -192,9 +193,9 @@ public final class StateBuilder {
     return type.enumName().map(name -> ColumnType.enumOf(enums.get(name).dbName())).orElse(type);
   }
 
-  private dev.sqlagen.resolved.ColumnDefault databaseDefault(dev.sqlagen.resolved.ColumnDefault value) {
-    if (value instanceof dev.sqlagen.resolved.ColumnDefault.EnumMember member) {
-      return new dev.sqlagen.resolved.ColumnDefault.EnumMember(enums.get(member.enumName()).dbName(), member.member());
+  private ColumnDefault databaseDefault(ColumnDefault value) {
+    if (value instanceof ColumnDefault.EnumMember member) {
+      return new ColumnDefault.EnumMember(enums.get(member.enumName()).dbName(), member.member());
     }
     return value;
   }

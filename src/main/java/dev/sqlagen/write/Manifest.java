@@ -41,7 +41,8 @@ public record Manifest(Map<String, Entry> files) {
       size += file.content().length();
     }
     var files = size > PARALLEL_HASH_CHARS ? tree.files().parallelStream() : tree.files().stream();
-    Map<String, Entry> entries = files.collect(java.util.stream.Collectors.toConcurrentMap(
+    // Revisions and their snapshots are the history's: never regenerated, so never listed here.
+    Map<String, Entry> entries = files.filter(f -> !f.keepExisting()).collect(java.util.stream.Collectors.toConcurrentMap(
         GeneratedFile::path, f -> new Entry(sha256(f.bytes()), f.keepExisting())));
     return new Manifest(new TreeMap<>(entries));
   }

@@ -46,7 +46,7 @@ public final class WritePlanner {
     Map<String, Manifest.Entry> next = new TreeMap<>(Manifest.of(tree).files());
     for (Map.Entry<String, Manifest.Entry> old : new TreeMap<>(known).entrySet()) {
       if (!produced.contains(old.getKey())) {
-        orphan(root, old.getKey(), old.getValue(), next).ifPresent(changes::add);
+        orphan(root, old.getKey(), old.getValue()).ifPresent(changes::add);
       }
     }
     return new WritePlan(root, changes, Optional.empty(), new Manifest(next));
@@ -76,19 +76,17 @@ public final class WritePlanner {
     return new Change(Kind.UPDATE, file.path(), before, after);
   }
 
-  /** A path generated before and no longer: removed if untouched, kept if edited or a migration. */
-  private static Optional<Change> orphan(Path root, String path, Manifest.Entry entry, Map<String, Manifest.Entry> next)
-      throws IOException {
+  /**
+   * A path generated before and no longer: removed if untouched, kept if edited. A migration
+   * listed by an older sqlagen is the history's now: it leaves the manifest and stays as it is.
+   */
+  private static Optional<Change> orphan(Path root, String path, Manifest.Entry entry) throws IOException {
     Path target = SafeTarget.resolve(root, path);
-    if (!Files.isRegularFile(target)) {
+    if (entry.keep() || !Files.isRegularFile(target)) {
       return Optional.empty();
     }
     byte[] bytes = Files.readAllBytes(target);
     Optional<String> before = Optional.of(new String(bytes, StandardCharsets.UTF_8));
-    if (entry.keep()) {
-      next.put(path, entry);
-      return Optional.of(new Change(Kind.KEEP, path, before, before));
-    }
     if (!entry.sha256().equals(Manifest.sha256(bytes))) {
       return Optional.of(new Change(Kind.KEEP_EDITED_ORPHAN, path, before, Optional.empty()));
     }

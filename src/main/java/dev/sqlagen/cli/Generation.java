@@ -1,0 +1,134 @@
+package dev.sqlagen.cli;
+
+import dev.sqlagen.Generator;
+import dev.sqlagen.GeneratorConfig;
+import dev.sqlagen.diag.Code;
+import dev.sqlagen.diag.DiagnosticPrinter;
+import dev.sqlagen.diag.Severity;
+import dev.sqlagen.history.History;
+import dev.sqlagen.source.SourceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What the commands share before they write: read the schema, translate the options into one
+ * configuration, read the package's revisions, call the generator, print its diagnostics.
+ */
+final class Generation {
+  private final GenerationOptions options;
+  private final PrintWriter err;
+  private final boolean colour;
+
+  Generation(GenerationOptions options, PrintWriter err, boolean colour) {
+    this.options = options;
+    this.err = err;
+    this.colour = colour;
+  }
+
+  /** A generator result, or the exit code of a run that cannot go on. */
+  record Outcome(Optional<Generator.Result> result, int exitCode) {}
+
+  Outcome run(TriFunction call) {
+    Path schema = options.schema;
+    String text;
+    try {
+      text = readUtf8(schema);
+    } catch (NoSuchFileException e) {
+      err.println("sqlagen: cannot read schema '" + schema + "': no such file");
+      return new Outcome(Optional.empty(), ExitCodes.USAGE);
+    } catch (CharacterCodingException e) {
+      err.println("sqlagen: cannot read schema '" + schema + "': it is not UTF-8 text");
+      return new Outcome(Optional.empty(), ExitCodes.USAGE);
+    } catch (IOException e) {
+      err.println("sqlagen: cannot read schema '" + schema + "': " + e.getMessage());
+      return new Outcome(Optional.empty(), ExitCodes.USAGE);
+    }
+    GeneratorConfig config = config();
+    if (config == null) {
+      return new Outcome(Optional.empty(), ExitCodes.USAGE);
+    }
+    History history;
+    try {
+      history = Generator.history(options.output, options.output.toString());
+    } catch (IOException e) {
+      err.println("sqlagen: cannot read the revisions in " + options.output + ": " + e.getMessage());
+      return new Outcome(Optional.empty(), ExitCodes.REFUSED);
+    }
+    Generator.Result result = call.apply(new SourceFile(schema.toString(), text), config, history);
+    printDiagnostics(result);
+    if (!result.succeeded()) {
+      if (options.errorFormat == GenerationOptions.ErrorFormat.HUMAN) {
+        long errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
+        long warnings = result.diagnostics().size() - errors;
+        err.println("sqlagen: " + count(errors, "error") + (warnings == 0 ? "" : ", " + count(warnings, "warning"))
+            + "; nothing was written.");
+      }
+      return new Outcome(Optional.empty(), ExitCodes.SCHEMA_ERROR);
+    }
+    return new Outcome(Optional.of(result), ExitCodes.OK);
+  }
+
+  /** A generator call: schema, configuration and history in, a result out. */
+  interface TriFunction {
+    Generator.Result apply(SourceFile source, GeneratorConfig config, History history);
+  }
+
+  private void printDiagnostics(Generator.Result result) {
+    if (options.errorFormat == GenerationOptions.ErrorFormat.JSON) {
+      result.diagnostics().forEach(d -> err.println(DiagnosticPrinter.json(d)));
+    } else {
+      result.diagnostics().forEach(d -> err.print(DiagnosticPrinter.format(d, colour)));
+    }
+    err.flush();
+  }
+
+  /** Whether a result has something for {@code --check} to fail on besides the files. */
+  static boolean hasHistoryProblems(Generator.Result result) {
+    return result.diagnostics().stream().anyMatch(d -> switch (d.code()) {
+      case UNPLANNED_CHANGES, REVISION_EDITED, SEVERAL_HEADS, MISSING_REVISION, DUPLICATE_REVISION, NO_RECORDED_STATE -> true;
+      default -> false;
+    });
+  }
+
+  static boolean is(Generator.Result result, Code code) {
+    return result.diagnostics().stream().anyMatch(d -> d.code() == code);
+  }
+
+  private static String count(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  /** The configuration, or null after saying why the options cannot make one. */
+  private GeneratorConfig config() {
+    Path name = options.output.toAbsolutePath().normalize().getFileName();
+    String packageName = name == null ? "" : name.toString();
+    if (!GeneratorConfig.isPackageName(packageName)) {
+      err.println("sqlagen: the output directory is the Python package, and '" + packageName
+          + "' is not a valid package name: use letters, digits and '_', such as app/ or my_app/");
+      return null;
+    }
+    try {
+      return new GeneratorConfig(packageName, options.sessions, options.dialect, options.urlVariable);
+    } catch (IllegalArgumentException e) {
+      err.println("sqlagen: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static String readUtf8(Path path) throws IOException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(Files.readAllBytes(path)))
+        .toString();
+  }
+}
