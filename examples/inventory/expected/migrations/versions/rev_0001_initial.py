@@ -18,8 +18,8 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     """Upgrade schema."""
-    # SQLite has no schemas: there these tables live in the main database
-    # (database.py translates the schema away).
+    # SQLite has no schemas: there these tables live in the main database (database.py
+    # translates the schema away).
     if op.get_context().dialect.name != "sqlite":
         op.execute(CreateSchema("stock"))
     op.create_table(
@@ -198,7 +198,7 @@ def downgrade() -> None:
     op.drop_table("stock_levels")
     op.drop_table("products", schema="stock")
     op.drop_table("warehouses", schema="stock")
-    # SQLite has no schemas: there these tables live in the main database
-    # (database.py translates the schema away).
+    # SQLite has no schemas: there these tables live in the main database (database.py
+    # translates the schema away).
     if op.get_context().dialect.name != "sqlite":
         op.execute(DropSchema("stock"))

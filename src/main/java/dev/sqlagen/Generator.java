@@ -64,6 +64,18 @@ public final class Generator {
     public boolean succeeded() {
       return output.isPresent();
     }
+
+    /**
+     * True unless the revisions need attention: the schema has changes none covers, or the
+     * history has an edited or missing revision, an id declared twice, several heads, or a state
+     * that cannot be read. {@code --check} and the Maven {@code check} fail on these too.
+     */
+    public boolean revisionsCurrent() {
+      return diagnostics.stream().noneMatch(d -> switch (d.code()) {
+        case UNPLANNED_CHANGES, REVISION_EDITED, SEVERAL_HEADS, MISSING_REVISION, DUPLICATE_REVISION, NO_RECORDED_STATE -> true;
+        default -> false;
+      });
+    }
   }
 
   /** What {@code sqlagen revision} asks for: the revision's message, and whether it may lose data. */

@@ -188,7 +188,7 @@ final class InheritanceChecker {
             entry.field().type().name().span(),
             "column '" + field + "' of single-table subclass " + draft.name() + " must be nullable",
             "the other rows of table '" + root.table() + "' have no value for it: write " + field + " " + entry.field().type().name().text()
-                + "?, or give it a default the database computes (= now() or = sql(\"...\"))");
+                + "?, or give it a default (= value)");
       }
     }
     if (strategy != Strategy.SINGLE) {
@@ -211,7 +211,7 @@ final class InheritanceChecker {
               Code.BAD_SUBCLASS_FIELD,
               mixin.span(),
               "mixin '" + mixin.text() + "' gives single-table subclass " + draft.name() + " the NOT NULL column '" + entry.column().field() + "'",
-              "make " + entry.column().field() + " nullable in the mixin, give it a default the database computes, or use the mixin on " + root.name());
+              "make " + entry.column().field() + " nullable in the mixin, give it a default (= value), or use the mixin on " + root.name());
         }
       }
     }

@@ -2,7 +2,6 @@ package dev.sqlagen.cli;
 
 import dev.sqlagen.Generator;
 import dev.sqlagen.GeneratorConfig;
-import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.DiagnosticPrinter;
 import dev.sqlagen.diag.Severity;
 import dev.sqlagen.history.History;
@@ -88,18 +87,6 @@ final class Generation {
       result.diagnostics().forEach(d -> err.print(DiagnosticPrinter.format(d, colour)));
     }
     err.flush();
-  }
-
-  /** Whether a result has something for {@code --check} to fail on besides the files. */
-  static boolean hasHistoryProblems(Generator.Result result) {
-    return result.diagnostics().stream().anyMatch(d -> switch (d.code()) {
-      case UNPLANNED_CHANGES, REVISION_EDITED, SEVERAL_HEADS, MISSING_REVISION, DUPLICATE_REVISION, NO_RECORDED_STATE -> true;
-      default -> false;
-    });
-  }
-
-  static boolean is(Generator.Result result, Code code) {
-    return result.diagnostics().stream().anyMatch(d -> d.code() == code);
   }
 
   private static String count(long n, String word) {

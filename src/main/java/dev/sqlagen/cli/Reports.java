@@ -74,7 +74,7 @@ final class Reports {
       err.flush();
       return false;
     }
-    boolean history = !Generation.hasHistoryProblems(result);
+    boolean history = result.revisionsCurrent();
     if (plan.isUpToDate() && history) {
       out.println("sqlagen: " + output + " is up to date.");
       out.flush();

@@ -5,6 +5,7 @@ import dev.sqlagen.GeneratorConfig;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.DiagnosticPrinter;
 import dev.sqlagen.diag.Severity;
+import dev.sqlagen.history.History;
 import dev.sqlagen.source.SourceFile;
 import dev.sqlagen.write.OutputTree;
 import java.io.File;
@@ -134,7 +135,26 @@ abstract class AbstractSqlagenMojo extends AbstractMojo {
    * ({@code file:line:col: error[CODE]: ...} with the source line), and errors fail the build.
    */
   OutputTree compile(Schema source, GeneratorConfig config) throws MojoFailureException {
-    Generator.Result result = Generator.compile(new SourceFile(source.path().toString(), source.text()), config);
+    return run(source, (file, history) -> Generator.compile(file, config, history)).output().orElseThrow();
+  }
+
+  /** A generator call on the schema and the package's revisions. */
+  interface Call {
+    Generator.Result apply(SourceFile source, History history);
+  }
+
+  /**
+   * Reads the package's revisions, calls the generator, and logs every diagnostic; errors fail
+   * the build.
+   */
+  Generator.Result run(Schema source, Call call) throws MojoFailureException {
+    History history;
+    try {
+      history = Generator.history(output(), output().toString());
+    } catch (IOException e) {
+      throw new MojoFailureException("sqlagen: cannot read the revisions in " + output() + ": " + e.getMessage(), e);
+    }
+    Generator.Result result = call.apply(new SourceFile(source.path().toString(), source.text()), history);
     List<String> errors = new ArrayList<>();
     for (Diagnostic diagnostic : result.diagnostics()) {
       String text = stripEnd(DiagnosticPrinter.format(diagnostic));
@@ -149,7 +169,13 @@ abstract class AbstractSqlagenMojo extends AbstractMojo {
       throw new MojoFailureException("sqlagen: " + errors.size() + (errors.size() == 1 ? " error" : " errors")
           + " in the schema; nothing was written:\n" + String.join("\n", errors));
     }
-    return result.output().orElseThrow();
+    return result;
+  }
+
+  /** The commands that write the next revision, with this configuration: Maven's and the CLI's. */
+  List<String> revisionCommands(GeneratorConfig config) {
+    String cli = regenerateCommands(config, false).get(1).replaceFirst("^sqlagen ", "sqlagen revision ");
+    return List.of("mvn sqlagen:revision -Dsqlagen.message=\"what changed\"", cli + " -m \"what changed\"");
   }
 
   /** The commands that bring the package up to date, with this configuration: Maven's and the CLI's. */

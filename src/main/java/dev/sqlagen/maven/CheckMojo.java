@@ -1,5 +1,6 @@
 package dev.sqlagen.maven;
 
+import dev.sqlagen.Generator;
 import dev.sqlagen.GeneratorConfig;
 import dev.sqlagen.write.WritePlan;
 import dev.sqlagen.write.WritePlanner;
@@ -14,7 +15,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * Fails the build when the Python package is not what the schema generates, as
  * {@code sqlagen SCHEMA -o DIR --check} does: it logs a unified diff per stale file and the
- * command that regenerates. It writes nothing, and always compiles (no up-to-date shortcut).
+ * command that regenerates; and when the schema has changes no revision covers, or the revision
+ * history needs mending. It writes nothing, and always compiles (no up-to-date shortcut).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractSqlagenMojo {
@@ -27,17 +29,25 @@ public final class CheckMojo extends AbstractSqlagenMojo {
     GeneratorConfig config = config();
     Path output = output();
     WritePlan plan;
+    Generator.Result result = run(readSchema(), (file, history) -> Generator.compile(file, config, history));
     try {
-      plan = WritePlanner.plan(compile(readSchema(), config), output);
+      plan = WritePlanner.plan(result.output().orElseThrow(), output);
     } catch (IOException e) {
       throw new MojoExecutionException("sqlagen: cannot read " + output + ": " + e, e);
     }
     if (plan.refusal().isPresent()) {
       throw new MojoFailureException("sqlagen: " + plan.refusal().get());
     }
-    if (plan.isUpToDate()) {
+    if (plan.isUpToDate() && result.revisionsCurrent()) {
       getLog().info("sqlagen: " + output + " is up to date");
       return;
+    }
+    if (plan.isUpToDate()) {
+      // The warnings logged above say what: a schema change no revision covers, or a history to mend.
+      List<String> revise = revisionCommands(config);
+      throw new MojoFailureException(result.migrations() == Generator.Migrations.PENDING
+          ? "sqlagen: no revision covers the changes of the schema " + schemaPath() + "; write one with: " + String.join(", or: ", revise)
+          : "sqlagen: the revisions in " + output + " need attention: see the warnings above");
     }
     List<String> regenerate = regenerateCommands(config, !plan.conflicts().isEmpty());
     new MavenReports(getLog(), output).stale(plan, regenerate);

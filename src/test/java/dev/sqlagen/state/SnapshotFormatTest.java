@@ -58,7 +58,7 @@ class SnapshotFormatTest {
         "{\"enum\":\"kind\",\"values\":[\"a\",\"b\"],\"declared_as\":\"Kind\"}",
         "{\"table\":\"things\",\"model\":\"Thing\"}",
         "{\"column\":\"id\",\"table\":\"things\",\"type\":\"int\",\"nullable\":false,\"autoincrement\":true,\"field\":\"id\"}",
-        "{\"column\":\"kind\",\"table\":\"things\",\"type\":\"enum(kind)\",\"nullable\":false,\"field\":\"kind\"}",
+        "{\"column\":\"kind\",\"table\":\"things\",\"type\":\"enum(kind)\",\"nullable\":false,\"default\":{\"kind\":\"enum\",\"value\":\"a\"},\"field\":\"kind\"}",
         "{\"column\":\"name\",\"table\":\"things\",\"type\":\"string(20)\",\"nullable\":false,\"field\":\"name\"}",
         "{\"primary_key\":\"pk_things\",\"table\":\"things\",\"columns\":[\"id\"]}",
         "{\"unique\":\"uq_things_name\",\"table\":\"things\",\"columns\":[\"name\"]}");

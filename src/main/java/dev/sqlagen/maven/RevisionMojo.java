@@ -1,0 +1,60 @@
+package dev.sqlagen.maven;
+
+import dev.sqlagen.Generator;
+import dev.sqlagen.GeneratorConfig;
+import dev.sqlagen.write.WritePlan;
+import dev.sqlagen.write.WritePlanner;
+import dev.sqlagen.write.WriteResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the next Alembic revision and regenerates the package, as {@code sqlagen revision SCHEMA
+ * -o DIR -m MESSAGE} does: the changes from the state the last revision recorded to the schema.
+ * Bound to no phase: run it when the schema changed, {@code mvn sqlagen:revision
+ * -Dsqlagen.message="add post tags"}.
+ */
+@Mojo(name = "revision", threadSafe = true)
+public final class RevisionMojo extends AbstractSqlagenMojo {
+  /** What the revision does: its docstring and file name. */
+  @Parameter(property = "sqlagen.message", defaultValue = "")
+  private String message;
+
+  /** Plans changes that drop tables, columns or enum values, or narrow types, instead of refusing them. */
+  @Parameter(property = "sqlagen.allowDataLoss", defaultValue = "false")
+  private boolean allowDataLoss;
+
+  /** Overwrites generated files edited by hand, and files sqlagen did not generate (never migrations). */
+  @Parameter(property = "sqlagen.force", defaultValue = "false")
+  private boolean force;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (isSkip()) {
+      getLog().info("sqlagen: skipped (sqlagen.skip)");
+      return;
+    }
+    GeneratorConfig config = config();
+    Path output = output();
+    Generator.RevisionRequest request = new Generator.RevisionRequest(message == null ? "" : message, allowDataLoss);
+    Generator.Result result = run(readSchema(), (file, history) -> Generator.revision(file, config, history, request));
+    try {
+      WritePlan plan = WritePlanner.plan(result.output().orElseThrow(), output);
+      WriteResult written = plan.apply(force);
+      MavenReports reports = new MavenReports(getLog(), output);
+      if (written.isRefused()) {
+        throw new MojoFailureException(reports.refused(written));
+      }
+      reports.written(written);
+    } catch (IOException e) {
+      throw new MojoExecutionException("sqlagen: cannot write " + output + ": " + e, e);
+    }
+    getLog().info(result.revision()
+        .map(path -> "sqlagen: wrote revision " + output.resolve(path))
+        .orElse("sqlagen: the database the schema describes is the one the last revision leads to; no revision was written"));
+  }
+}
