@@ -555,7 +555,7 @@ def _reflect(connection: Connection, schemas: tuple[str, ...]) -> dict[str, Any]
                         "nullable": c["nullable"],
                         "default": c.get("default"),
                         "comment": c.get("comment"),
-                        "computed": c.get("computed"),
+                        "computed": _computed(c.get("computed")),
                         "identity": _identity(c.get("identity")),
                         "autoincrement": c.get("autoincrement")
                         if dialect.name == POSTGRESQL
@@ -602,6 +602,21 @@ def _reflect(connection: Connection, schemas: tuple[str, ...]) -> dict[str, Any]
             for e in cast(PGInspector, inspector).get_enums(schema="*")
         )
     return seen
+
+
+def _computed(computed: Any) -> Any:
+    """The expression of a generated column.
+
+    SQLAlchemy reads it from SQLite's CREATE TABLE text with a greedy pattern:
+    after ALTER TABLE ADD COLUMN appended a column on the same line, it runs on
+    into that column's definition. The text ends at ") STORED" or ") VIRTUAL".
+    """
+    if not computed:
+        return None
+    sqltext = re.split(
+        r"\)\s*(?:STORED|VIRTUAL)\b", str(computed["sqltext"]), flags=re.I
+    )[0]
+    return {"sqltext": sqltext, "persisted": computed.get("persisted")}
 
 
 def _identity(identity: Any) -> Any:
@@ -1012,6 +1027,7 @@ def signature(failure: Failure) -> str:
     gist = failure.message.splitlines()[0] if failure.message else ""
     gist = re.sub(r"\[SQL: .*", "", gist)
     gist = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", gist)
+    gist = re.sub(r"(?:^|(?<=[\s;(]))\.\w+(\.\w+)?", ".X", gist)  # .table.column
     gist = re.sub(r"\d+", "N", gist)
     return f"{failure.kind} {failure.phase}: {gist[:160]}"
 

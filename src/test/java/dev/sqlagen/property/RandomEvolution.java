@@ -94,11 +94,11 @@ public final class RandomEvolution {
   static boolean removeIdentity = Boolean.getBoolean("sqlagen.evolution.removeIdentity");
 
   /**
-   * KNOWN BUG 8 (reported): on SQLite, retyping between date and datetime copies the stored text
-   * unchanged ('2000-01-09 00:00:00.000000' in a DATE column), which SQLAlchemy cannot read back.
-   * False: date columns stay dates (datetime and datetime(tz) still change into each other).
+   * KNOWN BUG 8 (reported): on SQLite, retyping datetime to date copies the stored text unchanged
+   * ('2000-01-09 00:00:00.000000' in a DATE column), which SQLAlchemy cannot read back. False: no
+   * column is retyped from datetime to date (date to datetime is).
    */
-  static boolean retypeDateAndDatetime = Boolean.getBoolean("sqlagen.evolution.retypeDateAndDatetime");
+  static boolean retypeDatetimeToDate = Boolean.getBoolean("sqlagen.evolution.retypeDatetimeToDate");
 
   /**
    * KNOWN BUG 9 (reported): moving a model between the default schema and a @@schema leaves, on
@@ -107,6 +107,20 @@ public final class RandomEvolution {
    * finds a foreign key missing. False: only tables without foreign keys to or from them move.
    */
   static boolean moveReferencedTables = Boolean.getBoolean("sqlagen.evolution.moveReferencedTables");
+
+  /**
+   * KNOWN BUG 10 (reported): renaming an enum value that is a column's default leaves, on SQLite,
+   * the column's DEFAULT at the old value (no longer a member). False: values that are defaults
+   * keep their names.
+   */
+  static boolean renameDefaultEnumValue = Boolean.getBoolean("sqlagen.evolution.renameDefaultEnumValue");
+
+  /**
+   * KNOWN BUG 11 (reported): a self-reference in a joined-table subclass ({@code model Realm : Venue
+   * { home Realm? }}) gets no foreign_keys=, and the mappers fail to configure
+   * (AmbiguousForeignKeysError). False: joined-table subclasses do not reference themselves.
+   */
+  static boolean selfReferenceInJoinedSubclass = Boolean.getBoolean("sqlagen.evolution.selfReferenceInJoinedSubclass");
 
   /**
    * KNOWN BUG 1 (reported): on SQLite, every revision step that rebuilds, renames or drops a table
@@ -284,6 +298,9 @@ public final class RandomEvolution {
     String inverse; // COLL, SIDE: the reference's uid; M2M: the other side's uid
     String pair; // M2M: the link table's uid
     boolean fromEnum; // was an enum column: its old rows repeat values
+    boolean shared; // the database filled rows with one value (a default): never unique
+    boolean hasNulls; // added as nullable to a table with rows: never required without a default
+    boolean wasFractional; // was a decimal or float: its text may be "66.00", no integer
 
     F copy() {
       F f = new F();
@@ -310,6 +327,9 @@ public final class RandomEvolution {
       f.inverse = inverse;
       f.pair = pair;
       f.fromEnum = fromEnum;
+      f.shared = shared;
+      f.hasNulls = hasNulls;
+      f.wasFractional = wasFractional;
       return f;
     }
   }
@@ -591,6 +611,7 @@ public final class RandomEvolution {
       default -> f.type = pick(OTHER_TYPES);
     }
     f.name = fieldName(pick(WORDS));
+    f.wasFractional = f.type.startsWith("decimal") || f.type.equals("float");
     f.nullable = forSti || (!required && chance(40));
     if (chance(25)) {
       f.doc = docText(f.name);
@@ -1267,6 +1288,7 @@ public final class RandomEvolution {
       F f = newColumn(c.s, false, false);
       f.index = false; // a mixin's index would be named per table: fine, but keep mixins simple
       ensureFilled(c.s, f);
+      markFilled(f);
       x.fields.add(f);
       c.touch(x.uid);
       users.forEach(m -> c.touch(m.uid));
@@ -1283,6 +1305,7 @@ public final class RandomEvolution {
     if (!sti) {
       ensureFilled(c.s, f);
     }
+    markFilled(f);
     m.fields.add(f);
     c.touch(m.uid);
     if (sti) {
@@ -1290,6 +1313,12 @@ public final class RandomEvolution {
     }
     c.say("add column " + m.name + "." + f.name + " " + describeType(c.s, f));
     return true;
+  }
+
+  /** A column added to a table with rows: the rows share its default, or hold NULL. */
+  private static void markFilled(F f) {
+    f.shared |= f.dflt != null || f.computed != null;
+    f.hasNulls |= f.nullable && (f.dflt == null || f.dflt.kind == DK.UUID);
   }
 
   /** A column added to a table with rows: nullable, or a default the database gives them. */
@@ -1428,7 +1457,8 @@ public final class RandomEvolution {
         default -> TIME_TYPES;
       };
       List<String> others = family.stream().filter(t -> !t.equals(f.type))
-          .filter(t -> retypeDateAndDatetime || !t.equals("date") && !f.type.equals("date")).toList();
+          .filter(t -> retypeDatetimeToDate || !t.equals("date"))
+          .filter(t -> !(f.wasFractional && isStringType(f.type) && isIntegerType(t))).toList();
       if (others.isEmpty()) {
         return false;
       }
@@ -1451,6 +1481,7 @@ public final class RandomEvolution {
       f.fromEnum = true;
     }
     f.type = to;
+    f.wasFractional |= to.startsWith("decimal") || to.equals("float");
     touchCol(c, col);
     c.say("retype " + col.where() + " from " + before + " to " + describeType(c.s, f) + (widening ? " (widening)" : " (narrowing)"));
     return true;
@@ -1466,6 +1497,14 @@ public final class RandomEvolution {
     Col col = pick.get();
     F f = col.f;
     if (f.nullable) {
+      boolean distinct = f.unique || col.model != null && col.model.attrs.stream()
+          .anyMatch(a -> !a.kind.equals("check") && !a.kind.equals("index") && a.cols.contains(f.uid));
+      if (f.dflt == null ? f.hasNulls : distinct) {
+        return false; // NULLs that stay, or NULLs that would all become one value
+      }
+      if (f.dflt != null) {
+        f.shared = true;
+      }
       f.nullable = false;
       if (f.dflt == null) {
         c.code("SQD064");
@@ -1669,7 +1708,7 @@ public final class RandomEvolution {
       return true;
     }
     Optional<F> second = any(m.fields, f -> f.kind == Kind.COL && plain(new Col(m, null, f)) && !f.nullable
-        && (f.fam == Fam.NUM && isIntegerType(f.type) || f.fam == Fam.STR && !f.type.equals("text")) && !f.fromEnum && c.free(f.uid)
+        && (f.fam == Fam.NUM && isIntegerType(f.type) || f.fam == Fam.STR && !f.type.equals("text")) && !f.fromEnum && !f.shared && c.free(f.uid)
         && !pinned(c.s, new Col(m, null, f)));
     if (second.isEmpty() || id.identity != null) {
       return false;
@@ -1742,7 +1781,8 @@ public final class RandomEvolution {
     }
     Md m = pick.get();
     Optional<Md> target = any(c.s.models, t -> c.s.keyedById(t) && c.free(t.uid) && canChangeTable(c, t)
-        && (referencesWithinSingleTable || t == m || tableOf(c.s, t) != tableOf(c.s, m)));
+        && (referencesWithinSingleTable || t == m || tableOf(c.s, t) != tableOf(c.s, m))
+        && (selfReferenceInJoinedSubclass || t != m || m.parent == null));
     if (target.isEmpty()) {
       return false;
     }
@@ -1829,7 +1869,7 @@ public final class RandomEvolution {
   // ------------------------------------------------------------------ changes: unique, index, check
 
   private static boolean distinctCapable(F f) {
-    return !f.fromEnum && (f.fam == Fam.NUM || f.fam == Fam.STR || f.fam == Fam.DEC || f.fam == Fam.TIME) && !f.type.equals("text")
+    return !f.fromEnum && !f.shared && (f.fam == Fam.NUM || f.fam == Fam.STR || f.fam == Fam.DEC || f.fam == Fam.TIME) && !f.type.equals("text")
         && !f.type.equals("float") && f.computed == null;
   }
 
@@ -2037,7 +2077,13 @@ public final class RandomEvolution {
       return false;
     }
     En e = pick.get();
-    Mem m = pick(e.members);
+    Set<String> defaults = new HashSet<>();
+    columns(c.s).stream().filter(col -> col.f.dflt != null && col.f.dflt.kind == DK.MEMBER).forEach(col -> defaults.add(col.f.dflt.value()));
+    List<Mem> renamable = e.members.stream().filter(x -> renameDefaultEnumValue || !defaults.contains(x.uid)).toList();
+    if (renamable.isEmpty()) {
+      return false;
+    }
+    Mem m = pick(renamable);
     String old = m.name;
     m.name = freshMember(e);
     m.was = old;
@@ -2163,6 +2209,7 @@ public final class RandomEvolution {
       }
       c.s.mixins.add(x);
     }
+    x.fields.forEach(RandomEvolution::markFilled);
     m.mixins.add(x.uid);
     c.touch(m.uid, x.uid);
     c.say("model " + m.name + " uses mixin " + x.name + " (" + x.fields.size() + " columns)");
@@ -2178,6 +2225,9 @@ public final class RandomEvolution {
     boolean single = root.strategy.equals("single");
     addSubclass(c.s, root, single);
     Md sub = c.s.subclasses(root).get(c.s.subclasses(root).size() - 1);
+    if (single) {
+      sub.fields.forEach(RandomEvolution::markFilled);
+    }
     c.touch(root.uid, sub.uid);
     c.say("add " + (single ? "single-table" : "joined-table") + " subclass " + sub.name + " of " + root.name);
     return true;
