@@ -202,7 +202,7 @@ public final class MigrationPlanner {
     for (TableState table : dropped) {
       t.find(new Finding(dev.sqlagen.diag.Code.DROPS_TABLE, t.beforeSpans.table(table.name()),
           "the schema no longer has table " + table.name() + ": the revision would drop it and its rows",
-          table.model().map(m -> "if model " + m + " was renamed, write @@was(" + m + ") in it; to drop it, pass --allow-data-loss")
+          table.model().map(m -> "if model " + m + " was renamed, write @@was(" + m + ") in the model it became; to drop it, pass --allow-data-loss")
               .orElse("if its model was renamed, write @@was(OldName) in it; to drop it, pass --allow-data-loss"),
           true, "Drops table " + table.name() + " and its rows."));
       if (t.upgrade) {
