@@ -12,6 +12,7 @@ import dev.sqlagen.resolved.ResolvedSchema;
 import dev.sqlagen.resolved.TableConstraint;
 import dev.sqlagen.resolved.TableOrder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -113,6 +114,9 @@ public final class StateBuilder {
         indexes.add(new IndexState(index.dbName(), index.columns(), index.unique()));
       }
     }
+    // By name, as the first revision creates them: the order they were declared in is not
+    // something the database, or a revision read back, can tell.
+    indexes.sort(Comparator.comparing(IndexState::name));
     return new TableState(
         entity.table(),
         entity.schema(),
