@@ -12,6 +12,9 @@ import java.util.Set;
  * the operators {@code |}, {@code ==} and {@code !=}. Nothing else Python has is accepted.
  */
 final class PyExpressions {
+  /** Far more than sqlagen writes (a column's type nests 6 deep in op.create_table()). */
+  static final int MAX_DEPTH = 100;
+
   private final PyCursor cursor;
 
   PyExpressions(PyCursor cursor) {
@@ -23,7 +26,7 @@ final class PyExpressions {
     if (peek().isOp("!=") || peek().isOp("==")) {
       String op = next().value();
       PyNode right = union();
-      return new PyNode.BinOp(left, op, right, left.start(), right.end());
+      return limited(new PyNode.BinOp(left, op, right, left.start(), right.end()));
     }
     return left;
   }
@@ -33,7 +36,7 @@ final class PyExpressions {
     while (peek().isOp("|")) {
       next();
       PyNode right = unary();
-      left = new PyNode.BinOp(left, "|", right, left.start(), right.end());
+      left = limited(new PyNode.BinOp(left, "|", right, left.start(), right.end()));
     }
     return left;
   }
@@ -46,7 +49,7 @@ final class PyExpressions {
     }
     PyNode node = primary();
     for (int i = minuses.size() - 1; i >= 0; i--) {
-      node = new PyNode.Negative(node, minuses.get(i).start(), node.end());
+      node = limited(new PyNode.Negative(node, minuses.get(i).start(), node.end()));
     }
     return node;
   }
@@ -57,7 +60,7 @@ final class PyExpressions {
       if (peek().isOp(".")) {
         next();
         PyToken name = expect(Kind.NAME, "an attribute name after '.'");
-        node = new PyNode.Attribute(node, name.value(), node.start(), name.end());
+        node = limited(new PyNode.Attribute(node, name.value(), node.start(), name.end()));
       } else if (peek().isOp("(")) {
         node = call(node);
       } else if (peek().isOp("[")) {
@@ -72,7 +75,7 @@ final class PyExpressions {
           next();
         }
         PyToken close = expectOp("]");
-        node = new PyNode.Subscript(node, index, node.start(), close.end());
+        node = limited(new PyNode.Subscript(node, index, node.start(), close.end()));
       } else {
         return node;
       }
@@ -112,7 +115,7 @@ final class PyExpressions {
       }
     }
     PyToken close = next();
-    return new PyNode.Call(callee, args, keywords, callee.start(), close.end());
+    return limited(new PyNode.Call(callee, args, keywords, callee.start(), close.end()));
   }
 
   private PyNode atom() {
@@ -173,7 +176,18 @@ final class PyExpressions {
       }
     }
     PyToken close = next();
-    return new PyNode.ListDisplay(items, open.start(), close.end());
+    return limited(new PyNode.ListDisplay(items, open.start(), close.end()));
+  }
+
+  /**
+   * The node, unless it nests deeper than any revision does: a chain of thousands of attributes
+   * or minus signs is refused here, before a message's quotation recurses through it.
+   */
+  private static PyNode limited(PyNode node) {
+    if (node.depth() > MAX_DEPTH) {
+      throw Unreadable.at(node, "an expression nested more than " + MAX_DEPTH + " deep");
+    }
+    return node;
   }
 
   private PyToken peek() {

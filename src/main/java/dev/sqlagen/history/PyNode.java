@@ -22,6 +22,22 @@ sealed interface PyNode {
   /** The expression written out again, one way for each structure: what messages quote. */
   String canonical();
 
+  /**
+   * How deep the expression nests: 1 for a name or literal. Kept with each node, so that the
+   * parser can refuse a deep one before anything recurses through it.
+   */
+  default int depth() {
+    return 1;
+  }
+
+  private static int deepest(List<? extends PyNode> nodes) {
+    int depth = 0;
+    for (PyNode node : nodes) {
+      depth = Math.max(depth, node.depth());
+    }
+    return depth;
+  }
+
   /** A name: {@code sa}, {@code None}, {@code role_enum}. */
   record Name(String id, int start, int end) implements PyNode {
     public Name {
@@ -64,10 +80,14 @@ sealed interface PyNode {
   }
 
   /** {@code target.name}. */
-  record Attribute(PyNode target, String name, int start, int end) implements PyNode {
+  record Attribute(PyNode target, String name, int start, int end, int depth) implements PyNode {
     public Attribute {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(name, "name");
+    }
+
+    Attribute(PyNode target, String name, int start, int end) {
+      this(target, name, start, end, target.depth() + 1);
     }
 
     @Override
@@ -82,11 +102,16 @@ sealed interface PyNode {
   }
 
   /** {@code callee(args..., name=value...)}; positional arguments come first, as Python requires. */
-  record Call(PyNode callee, List<PyNode> args, List<Keyword> keywords, int start, int end) implements PyNode {
+  record Call(PyNode callee, List<PyNode> args, List<Keyword> keywords, int start, int end, int depth) implements PyNode {
     public Call {
       Objects.requireNonNull(callee, "callee");
       args = List.copyOf(args);
       keywords = List.copyOf(keywords);
+    }
+
+    Call(PyNode callee, List<PyNode> args, List<Keyword> keywords, int start, int end) {
+      this(callee, args, keywords, start, end,
+          Math.max(callee.depth(), Math.max(deepest(args), deepest(keywords.stream().map(Keyword::value).toList()))) + 1);
     }
 
     @Override
@@ -112,9 +137,13 @@ sealed interface PyNode {
   }
 
   /** {@code [a, b]}. */
-  record ListDisplay(List<PyNode> items, int start, int end) implements PyNode {
+  record ListDisplay(List<PyNode> items, int start, int end, int depth) implements PyNode {
     public ListDisplay {
       items = List.copyOf(items);
+    }
+
+    ListDisplay(List<PyNode> items, int start, int end) {
+      this(items, start, end, deepest(items) + 1);
     }
 
     @Override
@@ -124,10 +153,14 @@ sealed interface PyNode {
   }
 
   /** {@code target[index, ...]}, as in the annotations {@code Sequence[str]} and {@code Union[str, None]}. */
-  record Subscript(PyNode target, List<PyNode> index, int start, int end) implements PyNode {
+  record Subscript(PyNode target, List<PyNode> index, int start, int end, int depth) implements PyNode {
     public Subscript {
       Objects.requireNonNull(target, "target");
       index = List.copyOf(index);
+    }
+
+    Subscript(PyNode target, List<PyNode> index, int start, int end) {
+      this(target, index, start, end, Math.max(target.depth(), deepest(index)) + 1);
     }
 
     @Override
@@ -137,11 +170,15 @@ sealed interface PyNode {
   }
 
   /** {@code left op right}: {@code |} in annotations, {@code !=} in the SQLite guard. */
-  record BinOp(PyNode left, String op, PyNode right, int start, int end) implements PyNode {
+  record BinOp(PyNode left, String op, PyNode right, int start, int end, int depth) implements PyNode {
     public BinOp {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(op, "op");
       Objects.requireNonNull(right, "right");
+    }
+
+    BinOp(PyNode left, String op, PyNode right, int start, int end) {
+      this(left, op, right, start, end, Math.max(left.depth(), right.depth()) + 1);
     }
 
     @Override
@@ -151,9 +188,13 @@ sealed interface PyNode {
   }
 
   /** {@code -operand}. */
-  record Negative(PyNode operand, int start, int end) implements PyNode {
+  record Negative(PyNode operand, int start, int end, int depth) implements PyNode {
     public Negative {
       Objects.requireNonNull(operand, "operand");
+    }
+
+    Negative(PyNode operand, int start, int end) {
+      this(operand, start, end, operand.depth() + 1);
     }
 
     @Override

@@ -114,7 +114,11 @@ class PyParserTest {
       blocks.append(" ".repeat(depth)).append("if x:\n");
     }
     assertThat(refused(blocks.toString()).getMessage()).contains("indented more than");
-    // Unary minus is a loop: a long run of it parses.
-    assertThat(value("-".repeat(100_000) + "1")).isInstanceOf(PyNode.Negative.class);
+    // Chains are parsed by loops, and refused when deeper than any revision nests.
+    assertThat(refused("x = " + "-".repeat(100_000) + "1").getMessage()).contains("nested more than");
+    assertThat(refused("x = a" + ".b".repeat(100_000)).getMessage()).contains("nested more than");
+    assertThat(refused("x = f" + "()".repeat(100_000)).getMessage()).contains("nested more than");
+    assertThat(refused("x = a" + " | a".repeat(100_000)).getMessage()).contains("nested more than");
+    assertThat(value("-".repeat(50) + "1")).isInstanceOf(PyNode.Negative.class);
   }
 }
