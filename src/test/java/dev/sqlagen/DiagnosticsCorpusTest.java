@@ -66,6 +66,8 @@ class DiagnosticsCorpusTest {
       Generator.compile(new SourceFile(schema.getFileName().toString(), Project.read(schema)), CONFIG)
           .diagnostics().stream().map(Diagnostic::code).forEach(produced::add);
     }
+    // SQD070 is about a revision file, not a schema: dev.sqlagen.history's tests produce it.
+    produced.add(Code.UNREADABLE_REVISION);
     assertThat(EnumSet.complementOf(EnumSet.copyOf(produced))).as("codes no invalid schema produces").isEmpty();
   }
 

@@ -55,6 +55,8 @@ public enum Code {
   BAD_SUBCLASS_FIELD("SQD055", Severity.ERROR),
   BAD_MIXIN("SQD056", Severity.ERROR),
   BAD_VERSION("SQD057", Severity.ERROR),
+  // About a revision file, not a schema: sqlagen reads its own first revision back.
+  UNREADABLE_REVISION("SQD070", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
   REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),
