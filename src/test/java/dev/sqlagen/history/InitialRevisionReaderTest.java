@@ -60,6 +60,11 @@ class InitialRevisionReaderTest {
   }
 
   @Test
+  void windowsLineEndsAndAByteOrderMarkReadTheSame() {
+    assertThat(read("\uFEFF" + BLOG.replace("\n", "\r\n"))).isEqualTo(read(BLOG));
+  }
+
+  @Test
   void anOperationAddedByHandIsReportedAtItsCall() {
     String edited = replaceOnce(BLOG, "    op.create_table(\n        \"posts\",",
         "    op.add_column(\"users\", sa.Column(\"age\", sa.Integer(), nullable=True))\n    op.create_table(\n        \"posts\",");
