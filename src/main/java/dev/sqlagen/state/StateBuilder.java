@@ -13,6 +13,7 @@ import dev.sqlagen.resolved.ResolvedSchema;
 import dev.sqlagen.resolved.TableConstraint;
 import dev.sqlagen.resolved.TableOrder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -114,6 +115,9 @@ public final class StateBuilder {
         indexes.add(new IndexState(index.dbName(), index.columns(), index.unique()));
       }
     }
+    // By name, as the first revision creates them: the order they were declared in is not
+    // something the database, or a revision read back, can tell.
+    indexes.sort(Comparator.comparing(IndexState::name));
     return new TableState(
         entity.table(),
         entity.schema(),
@@ -193,7 +197,14 @@ public final class StateBuilder {
     return type.enumName().map(name -> ColumnType.enumOf(enums.get(name).dbName())).orElse(type);
   }
 
+  /**
+   * A default as the database has it: {@code sql("5")} is the default {@code 5} (both are written
+   * {@code DEFAULT 5}), and an enum member names the database type.
+   */
   private ColumnDefault databaseDefault(ColumnDefault value) {
+    if (value instanceof ColumnDefault.Sql sql && sql.expression().matches("-?\\d+(\\.\\d+)?")) {
+      return new ColumnDefault.Number(sql.expression());
+    }
     if (value instanceof ColumnDefault.EnumMember member) {
       return new ColumnDefault.EnumMember(enums.get(member.enumName()).dbName(), member.member());
     }

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * aside ID / restore                  moves that revision and its snapshot away / back (a branch)
  * duplicate ID                        copies that revision under another file name
  * append ID TEXT                      appends TEXT (a line of Python) to that revision
+ * legacy EXAMPLE                      the first revision as the release before snapshots wrote it for
+ *                                     that example (src/test/resources/legacy), without a snapshot
  * </pre>
  *
  * Every command's diagnostics, under a header, must be {@code expected.err}; written with
@@ -131,6 +133,12 @@ public class EvolutionCorpusTest {
             Files.move(file, app.resolve("migrations/versions").resolve(file.getFileName()));
           }
           aside.clear();
+        }
+        case "legacy" -> {
+          Path revision = revision(app, "0001");
+          Files.delete(snapshot(revision));
+          Files.copy(Project.dir().resolve("src/test/resources/legacy").resolve(words[1]).resolve("rev_0001_initial.py"), revision,
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         case "duplicate" -> {
           Path revision = revision(app, words[1]);
