@@ -203,10 +203,18 @@ final class UpgradeReader {
     }
     List<IndexColumn> columns = new ArrayList<>();
     for (PyNode item : list.items()) {
-      // A descending column is written as SQL: sa.text("name DESC").
-      boolean descending = Nodes.isCall(item, "sa.text");
+      // A descending column: sa.column("name").desc(); before that, SQL: sa.text("name DESC").
+      boolean descending = Nodes.isCall(item, "sa.text") || isDescendingColumn(item);
       String column;
-      if (descending) {
+      if (isDescendingColumn(item)) {
+        PyNode.Call desc = (PyNode.Call) item;
+        Nodes.positional(desc, 0, 0);
+        Nodes.keywords(desc, Set.of());
+        PyNode.Call named = (PyNode.Call) ((PyNode.Attribute) desc.callee()).target();
+        Nodes.positional(named, 1, 1);
+        Nodes.keywords(named, Set.of());
+        column = Nodes.string(named.args().get(0), "a descending column");
+      } else if (descending) {
         PyNode.Call text = (PyNode.Call) item;
         Nodes.positional(text, 1, 1);
         Nodes.keywords(text, Set.of());
@@ -224,6 +232,12 @@ final class UpgradeReader {
       columns.add(new IndexColumn(column, descending));
     }
     table.add(new IndexState(name, columns, Nodes.bool(keywords.get("unique"), "unique")));
+  }
+
+  /** {@code sa.column("name").desc()}. */
+  private static boolean isDescendingColumn(PyNode item) {
+    return item instanceof PyNode.Call call && call.callee() instanceof PyNode.Attribute attribute
+        && attribute.name().equals("desc") && Nodes.isCall(attribute.target(), "sa.column");
   }
 
   /**

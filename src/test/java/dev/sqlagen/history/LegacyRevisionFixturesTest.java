@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * their example's schema.
  */
 class LegacyRevisionFixturesTest {
-  private static List<Path> fixtures() {
+  static List<Path> fixtures() {
     try (Stream<Path> dirs = Files.list(Project.dir().resolve("src/test/resources/legacy"))) {
       return dirs.filter(Files::isDirectory).sorted().toList();
     } catch (IOException e) {
@@ -32,9 +32,11 @@ class LegacyRevisionFixturesTest {
   }
 
   @Test
-  void everyExampleHasItsLegacyRevision() {
+  void everyExampleOfThatReleaseHasItsLegacyRevision() {
+    // Examples added since (tasks) had no first revision written by that release.
     assertThat(fixtures().stream().map(d -> d.getFileName().toString()))
-        .containsExactlyElementsOf(Project.exampleSchemas().stream().map(Project::baseName).toList());
+        .containsExactly("blog", "inventory", "library", "saas", "shop", "staff")
+        .isSubsetOf(Project.exampleSchemas().stream().map(Project::baseName).toList());
   }
 
   @TestFactory

@@ -35,9 +35,11 @@ class MutatedRevisionsTest {
     for (Path schema : Project.validTestSchemas()) {
       revisions.add(Revisions.compile(new SourceFile(schema.getFileName().toString(), Project.read(schema)), "app").revision());
     }
+    for (Path fixture : LegacyRevisionFixturesTest.fixtures()) {
+      revisions.add(Project.read(fixture.resolve("rev_0001_initial.py")));
+    }
     for (Path schema : Project.exampleSchemas()) {
-      revisions.add(Project.read(Project.dir().resolve("src/test/resources/legacy").resolve(Project.baseName(schema))
-          .resolve("rev_0001_initial.py")));
+      revisions.add(Revisions.compile(new SourceFile(schema.getFileName().toString(), Project.read(schema)), "app").revision());
     }
     for (long seed = 1; seed <= 10; seed++) {
       revisions.add(Revisions.compile(new SourceFile("random.sqd", RandomSchema.generate(seed).text()), "rs").revision());
