@@ -3,7 +3,7 @@ def log = new File(basedir, 'build.log').text
 def pkg = new File(basedir, 'src/main/python/shop')
 def schema = new File(basedir, 'src/main/sqd/shop.sqd')
 
-assert log.contains("sqlagen: ${pkg}: 9 written")
+assert log.contains("sqlagen: ${pkg}: 10 written")
 assert log.contains('[ERROR] --- a/models.py')
 assert log.contains('+++ b/models.py')
 assert log.contains('-    total: Mapped[Decimal] = mapped_column(Numeric(10, 2))')
