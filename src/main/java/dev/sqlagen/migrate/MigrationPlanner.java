@@ -156,6 +156,9 @@ public final class MigrationPlanner {
     for (TableState table : t.after.tables()) {
       if (!t.renames.tables.containsKey(table.name())) {
         List<Operation> ops = new ArrayList<>();
+        if (!t.upgrade && !t.before.tables().isEmpty()) {
+          ops.add(new Operation.Note("The upgrade dropped table " + table.name() + " and its rows: it comes back empty."));
+        }
         ops.add(new Operation.CreateTable(table, true));
         table.indexes().stream().sorted(Comparator.comparing(IndexState::name))
             .forEach(index -> ops.add(new Operation.CreateIndex(index, Operation.Table.of(table))));
