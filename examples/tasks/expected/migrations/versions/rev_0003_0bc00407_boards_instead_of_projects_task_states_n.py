@@ -1,6 +1,6 @@
 """Boards instead of projects; task states; notes required.
 
-Revision ID: 0003_45ad3ace
+Revision ID: 0003_0bc00407
 Revises: 0002_224270cc
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0003_45ad3ace"
+revision: str = "0003_0bc00407"
 down_revision: str | Sequence[str] | None = "0002_224270cc"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -176,6 +176,7 @@ def downgrade() -> None:
             'ALTER TABLE "projects" RENAME CONSTRAINT "uq_boards_name" TO '
             '"uq_projects_name"'
         )
+    # The upgrade dropped tasks.done and its data: it comes back with its default.
     # SQLite cannot alter tasks in place (a foreign key is renamed): it is rebuilt.
     if op.get_context().dialect.name == "sqlite":
         op.create_table(
