@@ -30,10 +30,24 @@ import java.util.Set;
 public final class StateBuilder {
   private final ResolvedSchema schema;
   private final Map<String, EnumType> enums = new HashMap<>();
+  private final Map<String, Entity> entities = new HashMap<>();
+  /** Per table, the reference field that declared each of its foreign-key fields. */
+  private final Map<String, Map<String, String>> referenceOf = new HashMap<>();
+  private final Map<String, String> modelOfTable = new HashMap<>();
 
   private StateBuilder(ResolvedSchema schema) {
     this.schema = schema;
     schema.enums().forEach(e -> enums.putIfAbsent(e.name(), e));
+    for (Entity entity : schema.entities()) {
+      entities.putIfAbsent(entity.name(), entity);
+      Map<String, String> fields = referenceOf.computeIfAbsent(entity.table(), t -> new HashMap<>());
+      for (Reference reference : entity.references()) {
+        reference.foreignKeyFields().forEach(field -> fields.putIfAbsent(field, reference.field()));
+      }
+      if (entity.ownsTable()) {
+        modelOfTable.putIfAbsent(entity.table(), entity.name());
+      }
+    }
   }
 
   public static SchemaState of(ResolvedSchema schema) {
@@ -69,14 +83,7 @@ public final class StateBuilder {
 
   private TableState table(Entity entity, TableOrder order) {
     boolean singleKey = entity.primaryKey().size() == 1;
-    Map<String, String> referenceOf = new HashMap<>();
-    for (Entity mapped : schema.entities()) {
-      if (mapped.table().equals(entity.table())) {
-        for (Reference reference : mapped.references()) {
-          reference.foreignKeyFields().forEach(field -> referenceOf.putIfAbsent(field, reference.field()));
-        }
-      }
-    }
+    Map<String, String> referenceOf = this.referenceOf.getOrDefault(entity.table(), Map.of());
     List<ColumnState> columns = new ArrayList<>();
     for (Column column : entity.tableColumns()) {
       columns.add(new ColumnState(
@@ -136,7 +143,7 @@ public final class StateBuilder {
   private String rootModel(Entity entity) {
     Entity at = entity;
     while (at.parent().isPresent() && !at.ownsTable()) {
-      at = schema.entity(at.parent().get()).orElseThrow();
+      at = entities.get(at.parent().get());
     }
     return at.name();
   }
@@ -145,7 +152,7 @@ public final class StateBuilder {
     List<ColumnState> columns = new ArrayList<>();
     for (Column column : link.columns()) {
       Column.ForeignKey fk = column.foreignKey().orElseThrow();
-      String side = schema.tables().stream().filter(e -> e.table().equals(fk.table())).findFirst().map(Entity::name).orElseThrow();
+      String side = modelOfTable.get(fk.table());
       columns.add(new ColumnState(column.name(), databaseType(column.type()), false, false, Optional.empty(), Optional.empty(),
           Optional.empty(), Optional.empty(), Optional.of(side + "." + fk.column()), Optional.empty()));
     }
