@@ -129,7 +129,8 @@ final class TableChanges {
       if (same.isPresent()) {
         unmatched.remove(same.get());
         if (!same.get().name().equals(index.name())) {
-          pg(new Operation.Execute("ALTER INDEX " + SqlText.qualified(old.schema(), index.name()) + " RENAME TO "
+          // After SET SCHEMA (renameTable): the index has moved with its table.
+          pg(new Operation.Execute("ALTER INDEX " + SqlText.qualified(table.schema(), index.name()) + " RENAME TO "
               + SqlText.quote(same.get().name())));
           // SQLite renames no index: it drops it and creates it again under the new name.
           sqliteOnly.add(new Operation.DropIndex(index.name(), target));
