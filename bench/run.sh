@@ -118,6 +118,19 @@ time_schema synth1000 "$schemas/synth1000.sqd" "$r_1000"
 time_up_to_date blog examples/blog/blog.sqd "$r_small"
 time_up_to_date synth1000 "$schemas/synth1000.sqd" "$r_1000"
 
+# Planning a revision: the 1,000-model package with its first revision, and the schema with 100
+# changes (SchemaChanges); each run plans and writes the next revision in a fresh copy.
+echo "== revision planning"
+java -cp bench/target/benchmarks.jar dev.sqlagen.bench.SchemaChanges 100 "$schemas/synth1000.sqd" "$schemas/synth1000-next.sqd"
+rm -rf "$work/revision" && mkdir -p "$work/revision"
+bin/sqlagen "$schemas/synth1000.sqd" -o "$work/revision/base/app" >/dev/null
+hyperfine -N --warmup 1 --runs "$r_1000" --export-json "$results/revision-synth1000.json" \
+  -n "hello world" "${hello[*]}" \
+  --prepare "rm -rf $work/revision/run && cp -r $work/revision/base $work/revision/run" \
+  -n "bin/sqlagen revision, 100 changes" "bin/sqlagen revision $schemas/synth1000-next.sqd -o $work/revision/run/app -m bench" \
+  --prepare "rm -rf $work/revision/run && cp -r $work/revision/base $work/revision/run" \
+  -n "bin/sqlagen, same package" "bin/sqlagen $schemas/synth1000-next.sqd -o $work/revision/run/app"
+
 echo "== start-up split: the same work without picocli (PlainMain), each with its own CDS archive"
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m -Xlog:cds=off -Xlog:cds+dynamic=off)
 rm -rf "$work/plain" bench/target/plain.jsa

@@ -82,6 +82,20 @@ def up_to_date(results):
     return out
 
 
+def revision(results):
+    """Planning and writing a revision of 100 changes to the 1,000-model package."""
+    data = load(results / "revision-synth1000.json")
+    if not data:
+        return []
+    by_name = {r["command"]: r for r in data["results"]}
+    hello = by_name.get("hello world")
+    out = ["| run | median | above hello world | CPU (user + sys) |", "|---|---:|---:|---:|"]
+    for name, r in by_name.items():
+        above = f"{ms(r['median'] - hello['median'])} ms" if hello and r is not hello else ""
+        out.append(f"| {name} | {ms(r['median'])} ms | {above} | {ms(r['user'] + r['system'])} ms |")
+    return out
+
+
 def rss(results):
     path = results / "rss.tsv"
     if not path.exists():
@@ -149,6 +163,8 @@ def main():
         ("Start-up split: the blog run without picocli (both with CDS and the launcher's flags)",
          startup_split(results)),
         ("Rerun into an up-to-date directory (bin/sqlagen)", up_to_date(results)),
+        ("A revision of 100 changes to the 1,000-model package (target: under 1 s above start-up)",
+         revision(results)),
         ("Peak RSS (median of 3)", rss(results)),
         ("Cold stages in one process (StageTimes, ms)",
          ["    " + line for line in (results / "stages-cold.txt").read_text().splitlines()]

@@ -11,6 +11,19 @@ path_separator = os
 # Revision files start with a letter, so that type checkers accept them as modules.
 file_template = rev_%%(rev)s_%%(slug)s
 
+[post_write_hooks]
+# ruff fixes and formats each new revision: autogenerate writes single quotes
+# and imports it may not use. Alembic fails `alembic revision` when a hook's
+# tool is missing, so the hooks are off; with ruff installed next to alembic
+# (pip install ruff), uncomment the next line.
+# hooks = ruff_fix, ruff_format
+ruff_fix.type = module
+ruff_fix.module = ruff
+ruff_fix.options = check --fix REVISION_SCRIPT_FILENAME
+ruff_format.type = module
+ruff_format.module = ruff
+ruff_format.options = format REVISION_SCRIPT_FILENAME
+
 [loggers]
 keys = root,sqlalchemy,alembic
 

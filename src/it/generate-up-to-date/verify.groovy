@@ -5,13 +5,13 @@ def log = new File(basedir, 'build.log').text
 def pkg = new File(basedir, 'src/main/python/shop')
 
 ['__init__.py', 'models.py', 'database.py', 'session.py', 'py.typed', 'alembic.ini', '.sqlagen-manifest',
- 'migrations/env.py', 'migrations/versions/rev_0001_initial.py'].each {
+ 'migrations/env.py', 'migrations/versions/rev_0001_initial.py', 'migrations/versions/rev_0001_initial.snapshot.jsonl'].each {
   assert new File(pkg, it).isFile() : "missing $it"
 }
 assert new File(pkg, 'models.py').text.contains('class Order(Base):')
 
 // Run 1 generated, runs 2 and 3 found the package up to date (and the check too).
-assert log.contains("sqlagen: ${pkg}: 9 written, 0 unchanged, 0 removed")
+assert log.contains("sqlagen: ${pkg}: 10 written, 0 unchanged, 0 removed")
 assert log.count("sqlagen: ${pkg} is up to date") >= 3 : 'generate twice and check once should find it up to date'
 assert log =~ /--- sqlagen:[^:]+:check \(default\)/
 

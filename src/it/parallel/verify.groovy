@@ -6,7 +6,7 @@ assert !(log =~ /(?i)thread.?safe/) : 'Maven warned about thread safety'
 
 [a: 'DATABASE_URL', b: 'DATABASE_URL', c: 'APP_C_DATABASE_URL'].each { m, variable ->
   def pkg = new File(basedir, "app-$m/src/main/python/app_$m")
-  assert log.contains("sqlagen: ${pkg}: 9 written, 0 unchanged, 0 removed") : "app-$m was not generated"
+  assert log.contains("sqlagen: ${pkg}: 10 written, 0 unchanged, 0 removed") : "app-$m was not generated"
   assert log.contains("sqlagen: ${pkg} is up to date") : "app-$m was not checked"
   assert new File(pkg, 'models.py').isFile()
   assert new File(pkg, 'database.py').text.contains(variable)

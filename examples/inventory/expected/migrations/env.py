@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from logging.config import fileConfig
 from typing import Any
 
 from alembic import context
+from alembic.runtime.migration import MigrationContext, MigrationInfo
+from alembic.util import CommandError
 from sqlalchemy import (
     BLANK_SCHEMA,
+    Engine,
     ForeignKeyConstraint,
     MetaData,
     Table,
     create_engine,
+    event,
     pool,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.schema import SchemaItem
 
 from inventory.database import SCHEMAS, execution_options, sync_url
@@ -94,15 +99,94 @@ def include_on_sqlite(
     return not (type_ in kinds and name in NOT_COMPARED_ON_SQLITE)
 
 
+def sqlite_transactions(engine: Engine) -> None:
+    """Give migrations on SQLite real transactions, with foreign keys off.
+
+    The sqlite3 and aiosqlite drivers emit no BEGIN before DDL, so a revision
+    that failed half-way would stay half done (batch mode's _alembic_tmp_ table
+    left behind). And batch mode rebuilds a table by dropping it, which with
+    foreign keys on deletes the rows that reference it (ON DELETE CASCADE):
+    they are off while migrating, and check_foreign_keys() checks each revision.
+    """
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+
+
+def _sqlite_connect(dbapi_connection: Any, _connection_record: Any) -> None:
+    # No BEGIN from the driver (_sqlite_begin emits it), and foreign keys off
+    # now: PRAGMA foreign_keys does nothing inside a transaction.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=OFF")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def check_foreign_keys(
+    ctx: MigrationContext,
+    step: MigrationInfo,
+    heads: Collection[Any],
+    run_args: Mapping[str, Any],
+) -> None:
+    """Fail a revision that leaves a row referencing no row (on SQLite).
+
+    Alembic calls this after each revision, inside the revision's transaction:
+    raising rolls the revision back.
+    """
+    if ctx.connection is None or step.is_stamp:
+        return
+    # One row per broken reference: table, rowid, parent table, foreign key.
+    rows = ctx.connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if rows:
+        broken = "; ".join(
+            f"{table} row {rowid} references no {parent} row"
+            for table, rowid, parent, _ in rows[:10]
+        )
+        more = f" (and {len(rows) - 10} more)" if len(rows) > 10 else ""
+        action = "upgrade" if step.is_upgrade else "downgrade"
+        raise CommandError(
+            f"{action} {step.up_revision_id} rolled back, it breaks foreign keys "
+            f"(PRAGMA foreign_key_check): {broken}{more}"
+        )
+
+
 def run_migrations_offline() -> None:
     """Write the SQL to standard output instead of running it (--sql)."""
     url = sync_url()
+    sqlite = url.get_backend_name() == "sqlite"
     context.configure(
         url=url,
         target_metadata=target_metadata,
         literal_binds=True,
         dialect_opts={"paramstyle": "named"},
-        render_as_batch=url.get_backend_name() == "sqlite",
+        # As online (do_run_migrations): BEGIN and COMMIT around each revision.
+        render_as_batch=sqlite,
+        transactional_ddl=True if sqlite else None,
+        transaction_per_migration=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def do_run_migrations(connection: Connection) -> None:
+    """Run the migrations on one connection, each revision in a transaction."""
+    sqlite = connection.dialect.name == "sqlite"
+    context.configure(
+        connection=connection,
+        # SQLite alters tables by copying them: Alembic's batch mode does that.
+        render_as_batch=sqlite,
+        # Alembic takes SQLite's DDL for non-transactional; with the BEGIN of
+        # sqlite_transactions(), it is.
+        transactional_ddl=True if sqlite else None,
+        # A revision that fails leaves the database at the one before, and
+        # autocommit_block() (PostgreSQL's ALTER TYPE ... ADD VALUE) commits
+        # only the work of its own revision.
+        transaction_per_migration=True,
+        on_version_apply=check_foreign_keys if sqlite else None,
+        **compare_options(connection.dialect.name),
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -114,15 +198,10 @@ def run_migrations_online() -> None:
     engine = create_engine(
         url, poolclass=pool.NullPool, execution_options=execution_options(url)
     )
+    if engine.dialect.name == "sqlite":
+        sqlite_transactions(engine)
     with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            # SQLite alters tables by copying them: Alembic's batch mode does that.
-            render_as_batch=connection.dialect.name == "sqlite",
-            **compare_options(connection.dialect.name),
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+        do_run_migrations(connection)
     engine.dispose()
 
 

@@ -117,7 +117,7 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_stock_levels_product_id_counted_at"),
         "stock_levels",
-        ["product_id", sa.text("counted_at DESC")],
+        ["product_id", sa.column("counted_at").desc()],
         unique=False,
     )
     op.create_index(
@@ -167,7 +167,7 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_movements_level_id_moved_at"),
         "movements",
-        ["level_id", sa.text("moved_at DESC")],
+        ["level_id", sa.column("moved_at").desc()],
         unique=False,
         schema="stock",
     )

@@ -59,8 +59,10 @@ final class Revisions {
       return first();
     }
     Recorded recorded = Recorded.of(history);
-    List<Diagnostic> problems = new ArrayList<>(history.problems());
-    problems.addAll(recorded.problems());
+    // The state's problems may be the history's too (a snapshot on the head's path): once each.
+    java.util.Set<Diagnostic> unique = new java.util.LinkedHashSet<>(history.problems());
+    unique.addAll(recorded.problems());
+    List<Diagnostic> problems = new ArrayList<>(unique);
     return request.isPresent() ? next(recorded, problems, request.get()) : check(recorded, problems);
   }
 

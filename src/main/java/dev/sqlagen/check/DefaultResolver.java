@@ -75,6 +75,14 @@ final class DefaultResolver {
 
   private Optional<ColumnDefault> string(Value.StringValue string, ColumnType type) {
     if (type.kind() == Kind.STRING || type.kind() == Kind.TEXT) {
+      // The default is the database's too: no database stores NUL, nor half a UTF-16 pair.
+      if (string.value().indexOf('\0') >= 0) {
+        return fail(string, "a default cannot hold a NUL character (\\0): no database stores it", "remove the \\0");
+      }
+      if (hasUnpairedSurrogate(string.value())) {
+        return fail(string, "a default cannot hold half of a surrogate pair: it is no character",
+            "write the character itself, or both halves: \\uD83D\\uDE00 is one character");
+      }
       int length = string.value().codePointCount(0, string.value().length());
       if (type.kind() == Kind.STRING && length > type.length()) {
         return fail(string, "default is " + length + " characters, longer than string(" + type.length() + ")", null);
@@ -82,6 +90,18 @@ final class DefaultResolver {
       return Optional.of(new ColumnDefault.Text(string.value()));
     }
     return fail(string, "a string cannot be the default of " + describe(type), hintFor(type));
+  }
+
+  private static boolean hasUnpairedSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Optional<ColumnDefault> name(Value.NameValue name, ColumnType type) {

@@ -64,6 +64,7 @@ public enum Code {
   NEEDS_DISTINCT_VALUES("SQD065", Severity.ERROR),
   RENAME_MATCHES_NOTHING("SQD066", Severity.ERROR),
   MERGE_CONFLICT("SQD067", Severity.ERROR),
+  UNREADABLE_REVISION("SQD070", Severity.ERROR),
   UNREADABLE_SNAPSHOT("SQD074", Severity.ERROR),
   UNKNOWN_STATE("SQD075", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.

@@ -153,6 +153,9 @@ public final class History {
     if (file == null) {
       return new StateAt(Optional.empty(), List.of());
     }
+    if (!file.snapshotProblems().isEmpty()) {
+      return new StateAt(Optional.empty(), file.snapshotProblems());
+    }
     if (file.snapshot().isPresent()) {
       return new StateAt(Optional.of(new LocatedState(file.snapshot().get().state(), file.snapshotSpans(), StateHints.NONE)),
           List.of());

@@ -75,23 +75,25 @@ public final class HistoryReader {
       Path snapshotPath = versions.resolve(snapshotName);
       Optional<Snapshot> snapshot = Optional.empty();
       StateSpans spans = StateSpans.none(new Span(source, 1, 1, 0));
+      List<Diagnostic> snapshotProblems = new ArrayList<>();
       if (Files.isRegularFile(snapshotPath, LinkOption.NOFOLLOW_LINKS)) {
         snapshotsUsed.add(snapshotName);
         SourceFile snapshotSource = new SourceFile(prefix + snapshotName, utf8(readSmall(snapshotPath)).orElse(""));
         SnapshotFormat.Read read = SnapshotFormat.read(snapshotSource);
-        problems.addAll(read.problems());
+        snapshotProblems.addAll(read.problems());
         snapshot = read.snapshot();
         spans = read.spans();
         if (snapshot.isPresent() && !snapshot.get().revision().equals(identity.get().revision())) {
-          problems.add(Diagnostic.of(Code.UNREADABLE_SNAPSHOT, new Span(snapshotSource, 1, 1, snapshotSource.line(1).length()),
+          snapshotProblems.add(Diagnostic.of(Code.UNREADABLE_SNAPSHOT, new Span(snapshotSource, 1, 1, snapshotSource.line(1).length()),
               "this snapshot records revision " + snapshot.get().revision() + ", but " + name + " declares revision "
                   + identity.get().revision(),
               "a snapshot belongs to the revision sqlagen wrote it with: restore both from version control"));
           snapshot = Optional.empty();
         }
       }
+      problems.addAll(snapshotProblems);
       RevisionFile file = new RevisionFile(VERSIONS + "/" + name, source, identity.get().revision(),
-          identity.get().downRevisions(), sha, snapshot, spans);
+          identity.get().downRevisions(), sha, snapshot, spans, snapshotProblems);
       String recorded = snapshot.map(Snapshot::revisionSha256)
           .or(() -> manifest.map(m -> m.files().get(file.path())).filter(Manifest.Entry::keep).map(Manifest.Entry::sha256))
           .orElse(sha);
@@ -105,8 +107,8 @@ public final class HistoryReader {
     for (Path path : files) {
       String name = path.getFileName().toString();
       if (name.endsWith(SNAPSHOT_SUFFIX) && !snapshotsUsed.contains(name)) {
-        SourceFile source = new SourceFile(prefix + name, "");
-        problems.add(Diagnostic.of(Code.MISSING_REVISION, new Span(source, 1, 1, 0),
+        SourceFile source = new SourceFile(prefix + name, utf8(readSmall(path)).orElse(""));
+        problems.add(Diagnostic.of(Code.MISSING_REVISION, new Span(source, 1, 1, source.line(1).length()),
             "this snapshot has no revision file beside it (" + name.replace(SNAPSHOT_SUFFIX, ".py") + ")",
             "restore the revision from version control, or delete the snapshot with it"));
       }

@@ -1,5 +1,6 @@
 package dev.sqlagen.history;
 
+import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.source.SourceFile;
 import dev.sqlagen.state.Snapshot;
 import dev.sqlagen.state.StateSpans;
@@ -10,7 +11,7 @@ import java.util.Optional;
 /**
  * A revision in {@code migrations/versions}: its path in the package, its text, the identity it
  * declares, the SHA-256 of its bytes, and the snapshot sqlagen wrote beside it, if any, with
- * the line of each element it records.
+ * the line of each element it records (or why a snapshot beside it cannot be read).
  */
 public record RevisionFile(
     String path,
@@ -19,7 +20,8 @@ public record RevisionFile(
     List<String> downRevisions,
     String sha256,
     Optional<Snapshot> snapshot,
-    StateSpans snapshotSpans) {
+    StateSpans snapshotSpans,
+    List<Diagnostic> snapshotProblems) {
   public RevisionFile {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(source, "source");
@@ -28,6 +30,7 @@ public record RevisionFile(
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(snapshotSpans, "snapshotSpans");
+    snapshotProblems = List.copyOf(snapshotProblems);
   }
 
   /** The path of the snapshot that belongs to a revision file: {@code rev_0002_x.py} → {@code rev_0002_x.snapshot.jsonl}. */

@@ -21,7 +21,9 @@ final class RevisionIdentity {
   record Declared(String revision, List<String> downRevisions, int line) {}
 
   static Optional<Declared> read(String text) {
-    String[] lines = text.split("\n", -1);
+    // The identity comes before the first function: only the head of a large revision is read.
+    int end = text.indexOf("\ndef ");
+    String[] lines = (end < 0 ? text : text.substring(0, end)).split("\n", -1);
     String revision = null;
     int line = 0;
     List<String> down = null;

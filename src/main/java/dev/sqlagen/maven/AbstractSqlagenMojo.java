@@ -2,12 +2,12 @@ package dev.sqlagen.maven;
 
 import dev.sqlagen.Generator;
 import dev.sqlagen.GeneratorConfig;
+import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.DiagnosticPrinter;
 import dev.sqlagen.diag.Severity;
 import dev.sqlagen.history.History;
 import dev.sqlagen.source.SourceFile;
-import dev.sqlagen.write.OutputTree;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,16 +21,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What both goals share: the parameters, their one translation into a {@link GeneratorConfig},
- * reading and compiling the schema, and the commands that regenerate the package. A goal is a
- * thin front-end over the same calls as the command line: {@code Generator.compile}, then
- * {@code WritePlanner.plan}, then {@code apply} (generate) or {@code isUpToDate} (check).
+ * What the goals share: the parameters, their one translation into a {@link GeneratorConfig},
+ * reading the schema and the package's revisions, calling the generator, logging its diagnostics
+ * in Maven's words, and the commands that regenerate the package or write the next revision. A
+ * goal is a thin front-end over the same calls as the command line: {@code Generator.compile} (or
+ * {@code Generator.revision}), then {@code WritePlanner.plan}, then {@code apply} (generate,
+ * revision) or {@code isUpToDate} (check).
  *
  * <p>Mojos hold no state beyond their injected parameters, so they are thread-safe.
  */
@@ -130,22 +135,15 @@ abstract class AbstractSqlagenMojo extends AbstractMojo {
     }
   }
 
-  /**
-   * Compiles the schema; every diagnostic is logged as the command line prints it
-   * ({@code file:line:col: error[CODE]: ...} with the source line), and errors fail the build.
-   */
-  OutputTree compile(Schema source, GeneratorConfig config) throws MojoFailureException {
-    return run(source, (file, history) -> Generator.compile(file, config, history)).output().orElseThrow();
-  }
-
   /** A generator call on the schema and the package's revisions. */
   interface Call {
     Generator.Result apply(SourceFile source, History history);
   }
 
   /**
-   * Reads the package's revisions, calls the generator, and logs every diagnostic; errors fail
-   * the build.
+   * Reads the package's revisions, calls the generator, and logs every diagnostic as the command
+   * line prints it ({@code file:line:col: error[CODE]: ...} with the source line), its help in
+   * Maven's words; errors fail the build with {@link #failure}.
    */
   Generator.Result run(Schema source, Call call) throws MojoFailureException {
     History history;
@@ -155,27 +153,94 @@ abstract class AbstractSqlagenMojo extends AbstractMojo {
       throw new MojoFailureException("sqlagen: cannot read the revisions in " + output() + ": " + e.getMessage(), e);
     }
     Generator.Result result = call.apply(new SourceFile(source.path().toString(), source.text()), history);
-    List<String> errors = new ArrayList<>();
+    List<Diagnostic> errors = new ArrayList<>();
     for (Diagnostic diagnostic : result.diagnostics()) {
-      String text = stripEnd(DiagnosticPrinter.format(diagnostic));
+      String text = stripEnd(DiagnosticPrinter.format(inMavenWords(diagnostic)));
       if (diagnostic.severity() == Severity.ERROR) {
         getLog().error(text);
-        errors.add(diagnostic.headline());
+        errors.add(diagnostic);
       } else {
         getLog().warn(text);
       }
     }
     if (!result.succeeded()) {
-      throw new MojoFailureException("sqlagen: " + errors.size() + (errors.size() == 1 ? " error" : " errors")
-          + " in the schema; nothing was written:\n" + String.join("\n", errors));
+      throw new MojoFailureException(failure(result, errors));
     }
     return result;
+  }
+
+  /** The message of a build that the diagnostics' errors fail: what failed, and their headlines. */
+  String failure(Generator.Result result, List<Diagnostic> errors) {
+    return "sqlagen: " + count(errors.size(), "error") + " in the schema; nothing was written:\n" + headlines(errors);
+  }
+
+  static String headlines(List<Diagnostic> diagnostics) {
+    return diagnostics.stream().map(Diagnostic::headline).collect(Collectors.joining("\n"));
+  }
+
+  static String count(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  /**
+   * A diagnostic whose help names the command line's way to do something, with Maven's instead:
+   * {@code --allow-data-loss} is {@code -Dsqlagen.allowDataLoss=true}, and {@code sqlagen
+   * revision} is {@code mvn sqlagen:revision}.
+   */
+  static Diagnostic inMavenWords(Diagnostic diagnostic) {
+    return new Diagnostic(diagnostic.code(), diagnostic.span(), diagnostic.message(), diagnostic.help().map(help -> help
+        .replace("sqlagen revision SCHEMA -o DIR -m \"what changed\"", REVISION_COMMAND)
+        .replace("sqlagen revision", "mvn sqlagen:revision")
+        .replace("--allow-data-loss", ALLOW_DATA_LOSS)));
+  }
+
+  /** How a Maven user writes the next revision. */
+  static final String REVISION_COMMAND = "mvn sqlagen:revision -Dsqlagen.message=\"what changed\"";
+
+  /** How a Maven user lets a revision lose data. */
+  static final String ALLOW_DATA_LOSS = "-Dsqlagen.allowDataLoss=true";
+
+  /** What is wrong with the revisions after a run, and whether writing the next revision mends it. */
+  record RevisionsProblem(String what, boolean revisionMendsIt) {}
+
+  /**
+   * What the run's diagnostics say about the revisions: empty when they cover the schema and the
+   * history is sound ({@link Generator.Result#revisionsCurrent()}).
+   */
+  Optional<RevisionsProblem> revisionsProblem(Generator.Result result) {
+    if (result.revisionsCurrent()) {
+      return Optional.empty();
+    }
+    Set<Code> codes = result.diagnostics().stream().map(Diagnostic::code).collect(Collectors.toSet());
+    if (codes.contains(Code.UNPLANNED_CHANGES)) {
+      return Optional.of(new RevisionsProblem("no revision covers the changes of the schema " + schemaPath(), true));
+    }
+    if (codes.contains(Code.SEVERAL_HEADS)) {
+      return Optional.of(new RevisionsProblem("the revisions in " + output() + " have several heads", true));
+    }
+    return Optional.of(new RevisionsProblem("the revisions in " + output() + " need attention (see the warnings above)", false));
+  }
+
+  /**
+   * Logs what is wrong with the revisions and, when the next revision mends it, the commands that
+   * write it, each line at the given level; returns the same as one line, for a failure message.
+   */
+  String reportRevisions(RevisionsProblem problem, GeneratorConfig config, Consumer<CharSequence> log) {
+    if (!problem.revisionMendsIt()) {
+      log.accept("sqlagen: " + problem.what());
+      return problem.what();
+    }
+    List<String> commands = revisionCommands(config);
+    log.accept("sqlagen: " + problem.what() + "; write the next revision (it regenerates the package too) with:");
+    log.accept("  " + commands.get(0));
+    commands.stream().skip(1).forEach(command -> log.accept("  or: " + command));
+    return problem.what() + "; write the next revision with: " + String.join(", or: ", commands);
   }
 
   /** The commands that write the next revision, with this configuration: Maven's and the CLI's. */
   List<String> revisionCommands(GeneratorConfig config) {
     String cli = regenerateCommands(config, false).get(1).replaceFirst("^sqlagen ", "sqlagen revision ");
-    return List.of("mvn sqlagen:revision -Dsqlagen.message=\"what changed\"", cli + " -m \"what changed\"");
+    return List.of(REVISION_COMMAND, cli + " -m \"what changed\"");
   }
 
   /** The commands that bring the package up to date, with this configuration: Maven's and the CLI's. */

@@ -6,17 +6,20 @@ import dev.sqlagen.write.WritePlan;
 import dev.sqlagen.write.WritePlanner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Fails the build when the Python package is not what the schema generates, as
- * {@code sqlagen SCHEMA -o DIR --check} does: it logs a unified diff per stale file and the
- * command that regenerates; and when the schema has changes no revision covers, or the revision
- * history needs mending. It writes nothing, and always compiles (no up-to-date shortcut).
+ * Fails the build when the Python package is not what the schema generates, or when the schema
+ * has changes no revision covers (or the revision history needs mending), as
+ * {@code sqlagen SCHEMA -o DIR --check} does: it logs a unified diff per stale file and the command
+ * that regenerates, and what the revisions miss with the command that writes the next one. It
+ * writes nothing, and always compiles (no up-to-date shortcut).
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractSqlagenMojo {
@@ -38,20 +41,22 @@ public final class CheckMojo extends AbstractSqlagenMojo {
     if (plan.refusal().isPresent()) {
       throw new MojoFailureException("sqlagen: " + plan.refusal().get());
     }
-    if (plan.isUpToDate() && result.revisionsCurrent()) {
+    Optional<RevisionsProblem> revisions = revisionsProblem(result);
+    if (plan.isUpToDate() && revisions.isEmpty()) {
       getLog().info("sqlagen: " + output + " is up to date");
       return;
     }
-    if (plan.isUpToDate()) {
-      // The warnings logged above say what: a schema change no revision covers, or a history to mend.
-      List<String> revise = revisionCommands(config);
-      throw new MojoFailureException(result.migrations() == Generator.Migrations.PENDING
-          ? "sqlagen: no revision covers the changes of the schema " + schemaPath() + "; write one with: " + String.join(", or: ", revise)
-          : "sqlagen: the revisions in " + output + " need attention: see the warnings above");
+    // Both are said when both are wrong, as after a schema change: the stale files, then the revision.
+    List<String> failures = new ArrayList<>();
+    if (!plan.isUpToDate()) {
+      List<String> regenerate = regenerateCommands(config, !plan.conflicts().isEmpty());
+      new MavenReports(getLog(), output).stale(plan, regenerate);
+      failures.add(output + " is out of date with the schema " + schemaPath() + "; regenerate it with: "
+          + String.join(", or: ", regenerate));
     }
-    List<String> regenerate = regenerateCommands(config, !plan.conflicts().isEmpty());
-    new MavenReports(getLog(), output).stale(plan, regenerate);
-    throw new MojoFailureException("sqlagen: " + output + " is out of date with the schema " + schemaPath()
-        + "; regenerate it with: " + String.join(", or: ", regenerate));
+    if (revisions.isPresent()) {
+      failures.add(reportRevisions(revisions.get(), config, getLog()::error));
+    }
+    throw new MojoFailureException("sqlagen: " + String.join("\nsqlagen: ", failures));
   }
 }

@@ -2,11 +2,13 @@ package dev.sqlagen.maven;
 
 import dev.sqlagen.Generator;
 import dev.sqlagen.GeneratorConfig;
+import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.write.WritePlan;
 import dev.sqlagen.write.WritePlanner;
 import dev.sqlagen.write.WriteResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -14,13 +16,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Writes the next Alembic revision and regenerates the package, as {@code sqlagen revision SCHEMA
- * -o DIR -m MESSAGE} does: the changes from the state the last revision recorded to the schema.
- * Bound to no phase: run it when the schema changed, {@code mvn sqlagen:revision
- * -Dsqlagen.message="add post tags"}.
+ * -o DIR -m MESSAGE} does: the changes from the state the last revision recorded to the schema,
+ * with the snapshot of the state it leads to beside it. Nothing is written when nothing changed,
+ * or when a change would lose data (unless {@code allowDataLoss}) or needs values. Bound to no
+ * phase: run it when the schema changed, {@code mvn sqlagen:revision -Dsqlagen.message="add post
+ * tags"}.
  */
 @Mojo(name = "revision", threadSafe = true)
 public final class RevisionMojo extends AbstractSqlagenMojo {
-  /** What the revision does: its docstring and file name. */
+  /** What the revision does: its docstring and file name ({@code Schema changes.} when empty). */
   @Parameter(property = "sqlagen.message", defaultValue = "")
   private String message;
 
@@ -56,5 +60,24 @@ public final class RevisionMojo extends AbstractSqlagenMojo {
     getLog().info(result.revision()
         .map(path -> "sqlagen: wrote revision " + output.resolve(path))
         .orElse("sqlagen: the database the schema describes is the one the last revision leads to; no revision was written"));
+  }
+
+  /**
+   * A refused revision is no error in the schema: the planner refused a change (one that loses
+   * data says how to allow it), or the history cannot be read well enough to plan from.
+   */
+  @Override
+  String failure(Generator.Result result, List<Diagnostic> errors) {
+    String headlines = headlines(errors);
+    return switch (result.migrations()) {
+      case PENDING -> "sqlagen: the revision was refused (" + count(errors.size(), "error") + "); nothing was written:\n"
+          + headlines
+          + (errors.stream().anyMatch(e -> e.help().orElse("").contains("--allow-data-loss"))
+              ? "\nsqlagen: to plan a change that loses data, set allowDataLoss: " + ALLOW_DATA_LOSS
+              : "");
+      case UNKNOWN -> "sqlagen: cannot plan the next revision from the revisions in " + output() + " ("
+          + count(errors.size(), "error") + "); nothing was written:\n" + headlines;
+      default -> super.failure(result, errors);
+    };
   }
 }

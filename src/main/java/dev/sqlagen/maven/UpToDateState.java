@@ -1,6 +1,7 @@
 package dev.sqlagen.maven;
 
 import dev.sqlagen.GeneratorConfig;
+import dev.sqlagen.history.HistoryReader;
 import dev.sqlagen.write.Manifest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.lang.reflect.RecordComponent;
@@ -16,10 +18,12 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The generate goal's memory of its last successful run into one output directory, kept under
@@ -28,17 +32,23 @@ import java.util.TreeMap;
  * <p>It holds one SHA-256 over everything a generation depends on or produces: the plugin build,
  * the schema's name and bytes, every generator option (each component of the
  * {@link GeneratorConfig}, found by reflection, so that a new option cannot be left out), the
- * output directory, and the output as it is on disk: the manifest sqlagen keeps there and the
- * current hash of every file the manifest lists. When the fingerprint of this run equals the
- * stored one, the same inputs already produced exactly the files that are there (generation is
- * deterministic), so there is nothing to do: no compile, no write. A schema or option change, a
- * new plugin build, or a generated file deleted or edited by hand changes the fingerprint.
+ * output directory, and the output as it is on disk: the manifest sqlagen keeps there, the
+ * current hash of every file the manifest lists, and every file of the revision history
+ * ({@code migrations/versions}, which the manifest does not list), by name and hash. When the
+ * fingerprint of this run equals the stored one, the same inputs already produced exactly the
+ * files that are there and found the revisions current (generation is deterministic), so there is
+ * nothing to do: no compile, no write. A schema or option change, a new plugin build, a generated
+ * file deleted or edited by hand, or a revision added, removed or edited (by the revision goal, by
+ * hand, by a checkout) changes the fingerprint.
+ *
+ * <p>The generate goal records a state only when the run found the revisions current: while the
+ * schema has changes no revision covers, every build compiles and warns again.
  *
  * <p>{@code force} and {@code skip} are not in it: they change what a run does, never what it
  * generates, and a tree that matches its state has no conflicts for {@code force} to override.
  */
 final class UpToDateState {
-  private static final String FORMAT = "sqlagen-generate-state-1";
+  private static final String FORMAT = "sqlagen-generate-state-2";
 
   private final Path output;
   private final Path file;
@@ -65,7 +75,29 @@ final class UpToDateState {
     }
     field(digest, "output", output.toString());
     outputSnapshot(digest);
+    historySnapshot(digest);
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * Every regular file directly in {@code migrations/versions} (where the revisions and their
+   * snapshots are read from), by name and SHA-256. Not its subdirectories: Alembic writes
+   * {@code __pycache__} there when it runs, which changes no revision.
+   */
+  private void historySnapshot(MessageDigest digest) throws IOException {
+    Path versions = output.resolve(HistoryReader.VERSIONS);
+    if (!Files.isDirectory(versions, LinkOption.NOFOLLOW_LINKS)) {
+      field(digest, "history", "none");
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(versions)) {
+      files = list.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+    }
+    field(digest, "history", String.valueOf(files.size()));
+    for (Path file : files) {
+      field(digest, "revision-file:" + file.getFileName(), Manifest.sha256(Files.readAllBytes(file)));
+    }
   }
 
   /** A component of the configuration: every one is hashed, so a new option cannot be forgotten here. */

@@ -23,6 +23,7 @@ final class EnumChanges {
       "application can use them at once; IF NOT EXISTS makes a retried upgrade pass here.");
 
   private final Transition t;
+  private Map<String, List<Map.Entry<TableState, ColumnState>>> afterColumns;
   final List<Step> early = new ArrayList<>();
   final List<Step> late = new ArrayList<>();
 
@@ -31,6 +32,8 @@ final class EnumChanges {
   }
 
   void plan() {
+    Map<String, List<Map.Entry<TableState, ColumnState>>> beforeColumns = Transition.enumColumns(t.before);
+    afterColumns = Transition.enumColumns(t.after);
     List<Operation> added = new ArrayList<>();
     List<Operation> renamedPg = new ArrayList<>();
     List<Operation> renamedSqlite = new ArrayList<>();
@@ -50,14 +53,10 @@ final class EnumChanges {
       for (Map.Entry<String, String> rename : renamedValues.entrySet()) {
         renamedPg.add(new Operation.Execute("ALTER TYPE " + SqlText.quote(old.name()) + " RENAME VALUE "
             + SqlText.string(rename.getValue()) + " TO " + SqlText.string(rename.getKey())));
-        for (TableState table : t.before.tables()) {
-          for (ColumnState column : table.columns()) {
-            if (column.enumType().equals(Optional.of(old.name()))) {
-              renamedSqlite.add(new Operation.Execute("UPDATE " + SqlText.quote(table.name()) + " SET "
-                  + SqlText.quote(column.name()) + " = " + SqlText.string(rename.getKey()) + " WHERE "
-                  + SqlText.quote(column.name()) + " = " + SqlText.string(rename.getValue())));
-            }
-          }
+        for (Map.Entry<TableState, ColumnState> use : beforeColumns.getOrDefault(old.name(), List.of())) {
+          String column = SqlText.quote(use.getValue().name());
+          renamedSqlite.add(new Operation.Execute("UPDATE " + SqlText.quote(use.getKey().name()) + " SET " + column + " = "
+              + SqlText.string(rename.getKey()) + " WHERE " + column + " = " + SqlText.string(rename.getValue())));
         }
       }
       List<String> kept = old.values().stream().map(oldToNew::get).filter(type.values()::contains).toList();
@@ -97,7 +96,7 @@ final class EnumChanges {
     List<EnumState> gone = new ArrayList<>(t.before.enums());
     java.util.Collections.reverse(gone);
     for (EnumState type : gone) {
-      if (!t.renames.enums.containsValue(type.name())) {
+      if (!t.keepsEnum(type.name())) {
         dropped.add(new Operation.DropEnum(type));
       }
     }
@@ -136,20 +135,17 @@ final class EnumChanges {
     List<Operation> ops = new ArrayList<>();
     ops.add(new Operation.Execute("ALTER TYPE " + SqlText.quote(type.name()) + " RENAME TO " + SqlText.quote(previous)));
     ops.add(new Operation.CreateEnum(type));
-    for (TableState table : t.after.tables()) {
-      for (ColumnState column : table.columns()) {
-        if (!column.enumType().equals(Optional.of(type.name()))) {
-          continue;
-        }
-        String alter = "ALTER TABLE " + SqlText.qualified(table.schema(), table.name()) + " ALTER COLUMN " + SqlText.quote(column.name());
-        if (column.serverDefault().isPresent()) {
-          ops.add(new Operation.Execute(alter + " DROP DEFAULT"));
-        }
-        ops.add(new Operation.Execute(alter + " TYPE " + SqlText.quote(type.name()) + " USING "
-            + SqlText.quote(column.name()) + "::text::" + SqlText.quote(type.name())));
-        column.serverDefault().ifPresent(d -> ops.add(new Operation.Execute(alter + " SET DEFAULT "
-            + SqlText.literal(d, column.type(), SqlText.Dialect.POSTGRESQL))));
+    for (Map.Entry<TableState, ColumnState> use : afterColumns.getOrDefault(type.name(), List.of())) {
+      TableState table = use.getKey();
+      ColumnState column = use.getValue();
+      String alter = "ALTER TABLE " + SqlText.qualified(table.schema(), table.name()) + " ALTER COLUMN " + SqlText.quote(column.name());
+      if (column.serverDefault().isPresent()) {
+        ops.add(new Operation.Execute(alter + " DROP DEFAULT"));
       }
+      ops.add(new Operation.Execute(alter + " TYPE " + SqlText.quote(type.name()) + " USING "
+          + SqlText.quote(column.name()) + "::text::" + SqlText.quote(type.name())));
+      column.serverDefault().ifPresent(d -> ops.add(new Operation.Execute(alter + " SET DEFAULT "
+          + SqlText.literal(d, column.type(), SqlText.Dialect.POSTGRESQL))));
     }
     ops.add(new Operation.Execute("DROP TYPE " + SqlText.quote(previous)));
     return ops;

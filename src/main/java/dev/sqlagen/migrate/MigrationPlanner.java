@@ -86,30 +86,7 @@ public final class MigrationPlanner {
     diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.span().file().name())
         .thenComparingInt(d -> d.span().line()).thenComparingInt(d -> d.span().column()));
     return new Plan(new Migration(message, upgrade, downgrade, recorded.state(), next.state()), dedupe(diagnostics),
-        firstChange(up));
-  }
-
-  /** The first table or enum type of the later state that the upgrade creates or changes. */
-  private static Span firstChange(Transition t) {
-    for (dev.sqlagen.state.EnumState type : t.after.enums()) {
-      String was = t.renames.enums.get(type.name());
-      if (was == null || !t.before.enumType(was).map(e -> e.values().equals(type.values()) && e.name().equals(type.name()))
-          .orElse(false) || t.renames.values.containsKey(type.name())) {
-        return t.afterSpans.enumType(type.name());
-      }
-    }
-    for (TableState table : t.after.tables()) {
-      String was = t.renames.tables.get(table.name());
-      if (was == null) {
-        return t.afterSpans.table(table.name());
-      }
-      TableChanges changes = new TableChanges(t, t.before.table(was).orElseThrow(), table);
-      changes.plan();
-      if (!changes.isEmpty()) {
-        return t.afterSpans.table(table.name());
-      }
-    }
-    return t.afterSpans.fallback();
+        up.firstChange);
   }
 
   /** The same finding about one place once: a mixin's field is a column of several tables. */
@@ -134,6 +111,12 @@ public final class MigrationPlanner {
     EnumChanges enums = new EnumChanges(t);
     enums.plan();
     steps.addAll(enums.early);
+    if (!enums.early.isEmpty() || !enums.late.isEmpty()) {
+      t.changed(t.after.enums().stream().filter(e -> !t.renames.enums.containsKey(e.name())
+          || !t.before.enumType(t.renames.enums.get(e.name())).map(o -> o.values().equals(e.values()) && o.name().equals(e.name()))
+              .orElse(false) || t.renames.values.containsKey(e.name()))
+          .findFirst().map(e -> t.afterSpans.enumType(e.name())).orElse(t.afterSpans.fallback()));
+    }
 
     List<TableChanges> kept = new ArrayList<>();
     for (TableState table : t.after.tables()) {
@@ -142,6 +125,9 @@ public final class MigrationPlanner {
         TableChanges changes = new TableChanges(t, old.get(), table);
         changes.plan();
         kept.add(changes);
+        if (!changes.isEmpty()) {
+          t.changed(t.afterSpans.table(table.name()));
+        }
         warnings.addAll(changes.possibleRenames());
       }
     }
@@ -155,7 +141,11 @@ public final class MigrationPlanner {
     List<Operation> deferred = new ArrayList<>();
     for (TableState table : t.after.tables()) {
       if (!t.renames.tables.containsKey(table.name())) {
+        t.changed(t.afterSpans.table(table.name()));
         List<Operation> ops = new ArrayList<>();
+        if (!t.upgrade && !t.before.tables().isEmpty()) {
+          ops.add(new Operation.Note("The upgrade dropped table " + table.name() + " and its rows: it comes back empty."));
+        }
         ops.add(new Operation.CreateTable(table, true));
         table.indexes().stream().sorted(Comparator.comparing(IndexState::name))
             .forEach(index -> ops.add(new Operation.CreateIndex(index, Operation.Table.of(table))));
@@ -188,7 +178,7 @@ public final class MigrationPlanner {
 
   private static void dropTables(Transition t, List<Step> steps, List<Diagnostic> warnings) {
     List<TableState> dropped = new ArrayList<>(t.before.tables().stream()
-        .filter(table -> !t.renames.tables.containsValue(table.name())).toList());
+        .filter(table -> !t.keeps(table.name())).toList());
     java.util.Collections.reverse(dropped);
     List<Operation> deferred = new ArrayList<>();
     for (TableState table : dropped) {
@@ -202,7 +192,7 @@ public final class MigrationPlanner {
     for (TableState table : dropped) {
       t.find(new Finding(dev.sqlagen.diag.Code.DROPS_TABLE, t.beforeSpans.table(table.name()),
           "the schema no longer has table " + table.name() + ": the revision would drop it and its rows",
-          table.model().map(m -> "if model " + m + " was renamed, write @@was(" + m + ") in it; to drop it, pass --allow-data-loss")
+          table.model().map(m -> "if model " + m + " was renamed, write @@was(" + m + ") in the model it became; to drop it, pass --allow-data-loss")
               .orElse("if its model was renamed, write @@was(OldName) in it; to drop it, pass --allow-data-loss"),
           true, "Drops table " + table.name() + " and its rows."));
       if (t.upgrade) {

@@ -129,7 +129,8 @@ final class TableChanges {
       if (same.isPresent()) {
         unmatched.remove(same.get());
         if (!same.get().name().equals(index.name())) {
-          pg(new Operation.Execute("ALTER INDEX " + SqlText.qualified(old.schema(), index.name()) + " RENAME TO "
+          // After SET SCHEMA (renameTable): the index has moved with its table.
+          pg(new Operation.Execute("ALTER INDEX " + SqlText.qualified(table.schema(), index.name()) + " RENAME TO "
               + SqlText.quote(same.get().name())));
           // SQLite renames no index: it drops it and creates it again under the new name.
           sqliteOnly.add(new Operation.DropIndex(index.name(), target));
@@ -296,9 +297,20 @@ final class TableChanges {
     return op instanceof Operation.AddColumn add && SqliteRebuild.addsInPlace(add.column());
   }
 
+  /** Comments for the reader of the revision about the table, before its changes. */
+  private final List<Operation> notes = new ArrayList<>();
+
   private void added(ColumnState column, List<Operation> adds, List<Operation> alters) {
     boolean filled = column.serverDefault().isPresent() || column.computed().isPresent() || column.identity().isPresent()
         || column.autoincrement() || column.nullable();
+    if (!t.upgrade && column.computed().isEmpty()) {
+      // The way back brings a dropped column back, not its data.
+      notes.add(new Operation.Note("The upgrade dropped " + table.name() + "." + column.name()
+          + " and its data: it comes back " + (column.nullable() ? "empty"
+              : column.serverDefault().isPresent() ? "with its default"
+              : column.identity().isPresent() || column.autoincrement() ? "numbered anew"
+              : "with " + placeholder(column, SqlText.Dialect.POSTGRESQL) + " in every row") + "."));
+    }
     if (column.autoincrement()) {
       // SERIAL numbers the existing rows; SQLAlchemy writes it only in CREATE TABLE.
       adds.add(new Operation.Execute("ALTER TABLE " + SqlText.qualified(table.schema(), table.name()) + " ADD COLUMN "
@@ -327,8 +339,6 @@ final class TableChanges {
     }
     // A downgrade brings back a required column whose data the upgrade dropped: placeholders.
     ColumnState nullable = withNullable(column, true);
-    adds.add(new Operation.Note("The upgrade dropped " + table.name() + "." + column.name()
-        + " and its data: existing rows get " + placeholder(column, SqlText.Dialect.POSTGRESQL) + "."));
     adds.add(new Operation.AddColumn(nullable, target));
     alters.add(new Operation.Execute("UPDATE " + SqlText.qualified(table.schema(), table.name()) + " SET "
         + SqlText.quote(column.name()) + " = " + placeholder(column, SqlText.Dialect.POSTGRESQL)));
@@ -522,6 +532,9 @@ final class TableChanges {
   }
 
   private void assemble() {
+    if (!notes.isEmpty()) {
+      steps.add(new Step.Common(notes));
+    }
     List<Operation> pgOps = new ArrayList<>(postgres);
     pgOps.addAll(postLate);
     if (!rebuildReasons.isEmpty()) {

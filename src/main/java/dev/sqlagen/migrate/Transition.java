@@ -2,6 +2,7 @@ package dev.sqlagen.migrate;
 
 import dev.sqlagen.resolved.ColumnDefault;
 import dev.sqlagen.resolved.ColumnType;
+import dev.sqlagen.source.Span;
 import dev.sqlagen.state.ColumnState;
 import dev.sqlagen.state.EnumState;
 import dev.sqlagen.state.SchemaState;
@@ -29,6 +30,8 @@ final class Transition {
   final StateSpans beforeSpans;
   final StateSpans afterSpans;
   final List<Finding> findings = new ArrayList<>();
+  /** Where the later state declares the first thing the transition changes (its file if nothing says). */
+  Span firstChange;
   private final Map<String, String> newTableNames = new HashMap<>();
   private final Map<String, String> newEnumNames = new HashMap<>();
 
@@ -41,6 +44,7 @@ final class Transition {
     this.allowDataLoss = allowDataLoss;
     this.beforeSpans = beforeSpans;
     this.afterSpans = afterSpans;
+    this.firstChange = afterSpans.fallback();
     renames.tables.forEach((next, previous) -> newTableNames.put(previous, next));
     renames.enums.forEach((next, previous) -> newEnumNames.put(previous, next));
   }
@@ -55,11 +59,36 @@ final class Transition {
     return Optional.ofNullable(newEnumNames.get(oldType));
   }
 
-  /** Per kept table of the earlier state: its old column names to their new names. */
+  private final Map<String, Map<String, String>> columnsOldToNew = new HashMap<>();
+
+  /** Per kept table of the earlier state (by its new name): its old column names to their new names. */
   Map<String, String> columnsOldToNew(String newTable) {
-    Map<String, String> map = new HashMap<>();
-    renames.columns.getOrDefault(newTable, Map.of()).forEach((next, previous) -> map.put(previous, next));
-    return map;
+    return columnsOldToNew.computeIfAbsent(newTable, table -> {
+      Map<String, String> map = new HashMap<>();
+      renames.columns.getOrDefault(table, Map.of()).forEach((next, previous) -> map.put(previous, next));
+      return map;
+    });
+  }
+
+  /** Whether a table of the earlier state is kept (under its name or another). */
+  boolean keeps(String oldTable) {
+    return newTableNames.containsKey(oldTable);
+  }
+
+  /** Whether an enum type of the earlier state is kept (under its name or another). */
+  boolean keepsEnum(String oldType) {
+    return newEnumNames.containsKey(oldType);
+  }
+
+  /** The columns that have an enum type, per type, in a state: (table, column) pairs. */
+  static Map<String, List<Map.Entry<TableState, ColumnState>>> enumColumns(SchemaState state) {
+    Map<String, List<Map.Entry<TableState, ColumnState>>> byType = new HashMap<>();
+    for (TableState table : state.tables()) {
+      for (ColumnState column : table.columns()) {
+        column.enumType().ifPresent(type -> byType.computeIfAbsent(type, k -> new ArrayList<>()).add(Map.entry(table, column)));
+      }
+    }
+    return byType;
   }
 
   /** An old column type in the later state's terms: its enum type renamed. */
@@ -104,6 +133,13 @@ final class Transition {
       return "INTEGER";
     }
     return type.kind() + "/" + type.length() + "/" + type.precision() + "/" + type.scale() + "/" + type.timezone();
+  }
+
+  /** Notes a change declared at {@code where}; the first one noted is kept. */
+  void changed(Span where) {
+    if (firstChange == null || firstChange == afterSpans.fallback()) {
+      firstChange = where;
+    }
   }
 
   void find(Finding finding) {

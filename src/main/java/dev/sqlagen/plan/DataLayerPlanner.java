@@ -118,11 +118,10 @@ final class DataLayerPlanner {
   /** The package is first-party to the project that holds it: its own import section. */
   private static List<String> envImports(String pkg, boolean sync, boolean schemas, boolean descending) {
     ImportPlan imports = new ImportPlan(Set.of());
-    if (schemas || descending) {
-      imports.ref(Symbol.ANY);
-    }
+    imports.ref(Symbol.ANY);
+    imports.ref(Symbol.from("collections.abc", "Collection", "abc"));
+    imports.ref(Symbol.from("collections.abc", "Mapping", "abc"));
     if (schemas) {
-      imports.ref(Symbol.from("collections.abc", "Mapping", "abc"));
       imports.ref(Symbol.sa("MetaData"));
       imports.ref(Symbol.sa("BLANK_SCHEMA"));
       imports.ref(Symbol.sa("Table"));
@@ -133,12 +132,18 @@ final class DataLayerPlanner {
     }
     imports.ref(Symbol.from("logging.config", "fileConfig", "logging_config"));
     imports.ref(Symbol.from("alembic", "context", "alembic"));
+    // The SQLite side of the environment: transactions, foreign keys, their check.
+    imports.ref(Symbol.from("alembic.runtime.migration", "MigrationContext", "migration"));
+    imports.ref(Symbol.from("alembic.runtime.migration", "MigrationInfo", "migration"));
+    imports.ref(Symbol.from("alembic.util", "CommandError", "alembic_util"));
+    imports.ref(Symbol.sa("Engine"));
+    imports.ref(Symbol.sa("event"));
     imports.ref(Symbol.sa("pool"));
+    imports.ref(Symbol.from("sqlalchemy.engine", "Connection", "engine"));
     if (sync) {
       imports.ref(Symbol.sa("create_engine"));
     } else {
       imports.ref(Symbol.viaModule("asyncio", "run"));
-      imports.ref(Symbol.from("sqlalchemy.engine", "Connection", "engine"));
       imports.ref(Symbol.from("sqlalchemy.ext.asyncio", "create_async_engine", "asyncio_"));
     }
     List<String> lines = new ArrayList<>(imports.lines());

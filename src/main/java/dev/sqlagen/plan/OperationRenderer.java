@@ -84,7 +84,8 @@ final class OperationRenderer {
     }
     if (op instanceof Operation.CreateIndex index) {
       List<PyExpr> columns = index.index().columns().stream()
-          .map(c -> c.descending() ? PyExpr.call("sa.text", List.of(PyExpr.str(c.column() + " DESC"))) : PyExpr.str(c.column()))
+          // A column, not SQL text: SQLAlchemy quotes its name where the database needs it, as in the models.
+          .map(c -> c.descending() ? PyExpr.call("sa.column(" + PyLiterals.string(c.column()) + ").desc", List.of()) : PyExpr.str(c.column()))
           .toList();
       return call("op.create_index", index.table(), opName(index.index().name()), PyExpr.str(index.table().name()),
           PyExpr.list(columns), PyExpr.keyword("unique", bool(index.index().unique())));

@@ -5,9 +5,9 @@ import java.util.Objects;
 /**
  * A column default. {@code now()} and {@code sql("...")} run in the database
  * ({@code server_default=}); literals and enum members are both the Python default
- * ({@code default=}, so that a new object has its value before it is flushed) and the database's
- * (so that rows inserted otherwise, and rows that exist when a column is added, get it too);
- * {@code uuid4()} runs in Python only.
+ * ({@code default=}: the ORM puts the value in its INSERT, so it need not fetch it back) and the
+ * database's (so that rows inserted otherwise, and rows that exist when a column is added, get
+ * it too); {@code uuid4()} runs in Python only.
  */
 public sealed interface ColumnDefault {
   /** True when only the database computes the value. */

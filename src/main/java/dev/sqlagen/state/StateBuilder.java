@@ -13,6 +13,7 @@ import dev.sqlagen.resolved.ResolvedSchema;
 import dev.sqlagen.resolved.TableConstraint;
 import dev.sqlagen.resolved.TableOrder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,10 +30,24 @@ import java.util.Set;
 public final class StateBuilder {
   private final ResolvedSchema schema;
   private final Map<String, EnumType> enums = new HashMap<>();
+  private final Map<String, Entity> entities = new HashMap<>();
+  /** Per table, the reference field that declared each of its foreign-key fields. */
+  private final Map<String, Map<String, String>> referenceOf = new HashMap<>();
+  private final Map<String, String> modelOfTable = new HashMap<>();
 
   private StateBuilder(ResolvedSchema schema) {
     this.schema = schema;
     schema.enums().forEach(e -> enums.putIfAbsent(e.name(), e));
+    for (Entity entity : schema.entities()) {
+      entities.putIfAbsent(entity.name(), entity);
+      Map<String, String> fields = referenceOf.computeIfAbsent(entity.table(), t -> new HashMap<>());
+      for (Reference reference : entity.references()) {
+        reference.foreignKeyFields().forEach(field -> fields.putIfAbsent(field, reference.field()));
+      }
+      if (entity.ownsTable()) {
+        modelOfTable.putIfAbsent(entity.table(), entity.name());
+      }
+    }
   }
 
   public static SchemaState of(ResolvedSchema schema) {
@@ -68,14 +83,7 @@ public final class StateBuilder {
 
   private TableState table(Entity entity, TableOrder order) {
     boolean singleKey = entity.primaryKey().size() == 1;
-    Map<String, String> referenceOf = new HashMap<>();
-    for (Entity mapped : schema.entities()) {
-      if (mapped.table().equals(entity.table())) {
-        for (Reference reference : mapped.references()) {
-          reference.foreignKeyFields().forEach(field -> referenceOf.putIfAbsent(field, reference.field()));
-        }
-      }
-    }
+    Map<String, String> referenceOf = this.referenceOf.getOrDefault(entity.table(), Map.of());
     List<ColumnState> columns = new ArrayList<>();
     for (Column column : entity.tableColumns()) {
       columns.add(new ColumnState(
@@ -114,6 +122,9 @@ public final class StateBuilder {
         indexes.add(new IndexState(index.dbName(), index.columns(), index.unique()));
       }
     }
+    // By name, as the first revision creates them: the order they were declared in is not
+    // something the database, or a revision read back, can tell.
+    indexes.sort(Comparator.comparing(IndexState::name));
     return new TableState(
         entity.table(),
         entity.schema(),
@@ -132,7 +143,7 @@ public final class StateBuilder {
   private String rootModel(Entity entity) {
     Entity at = entity;
     while (at.parent().isPresent() && !at.ownsTable()) {
-      at = schema.entity(at.parent().get()).orElseThrow();
+      at = entities.get(at.parent().get());
     }
     return at.name();
   }
@@ -141,7 +152,7 @@ public final class StateBuilder {
     List<ColumnState> columns = new ArrayList<>();
     for (Column column : link.columns()) {
       Column.ForeignKey fk = column.foreignKey().orElseThrow();
-      String side = schema.tables().stream().filter(e -> e.table().equals(fk.table())).findFirst().map(Entity::name).orElseThrow();
+      String side = modelOfTable.get(fk.table());
       columns.add(new ColumnState(column.name(), databaseType(column.type()), false, false, Optional.empty(), Optional.empty(),
           Optional.empty(), Optional.empty(), Optional.of(side + "." + fk.column()), Optional.empty()));
     }
@@ -193,7 +204,14 @@ public final class StateBuilder {
     return type.enumName().map(name -> ColumnType.enumOf(enums.get(name).dbName())).orElse(type);
   }
 
+  /**
+   * A default as the database has it: {@code sql("5")} is the default {@code 5} (both are written
+   * {@code DEFAULT 5}), and an enum member names the database type.
+   */
   private ColumnDefault databaseDefault(ColumnDefault value) {
+    if (value instanceof ColumnDefault.Sql sql && sql.expression().matches("-?\\d+(\\.\\d+)?")) {
+      return new ColumnDefault.Number(sql.expression());
+    }
     if (value instanceof ColumnDefault.EnumMember member) {
       return new ColumnDefault.EnumMember(enums.get(member.enumName()).dbName(), member.member());
     }

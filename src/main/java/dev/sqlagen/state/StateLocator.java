@@ -26,12 +26,14 @@ public final class StateLocator {
   private final ResolvedSchema schema;
   private final Map<String, Model> models = new HashMap<>();
   private final Map<String, Mixin> mixins = new HashMap<>();
+  private final Map<String, Entity> entities = new HashMap<>();
 
   private StateLocator(Schema parsed, ResolvedSchema schema) {
     this.parsed = parsed;
     this.schema = schema;
     parsed.models().forEach(m -> models.putIfAbsent(m.name().text(), m));
     parsed.mixins().forEach(m -> mixins.putIfAbsent(m.name().text(), m));
+    schema.entities().forEach(e -> entities.putIfAbsent(e.name(), e));
   }
 
   /** The state of {@code schema}, located in the file {@code parsed} was read from. */
@@ -87,7 +89,7 @@ public final class StateLocator {
   private String tableOf(Entity entity) {
     Entity at = entity;
     while (!at.ownsTable() && at.parent().isPresent()) {
-      at = schema.entity(at.parent().get()).orElseThrow();
+      at = entities.get(at.parent().get());
     }
     return at.table();
   }
@@ -120,9 +122,9 @@ public final class StateLocator {
     List<StateHints.ValueHint> values = new ArrayList<>();
     for (RenameHints.Hint hint : schema.renames().hints()) {
       switch (hint.kind()) {
-        case MODEL -> schema.entity(hint.owner()).filter(Entity::ownsTable)
+        case MODEL -> Optional.ofNullable(entities.get(hint.owner())).filter(Entity::ownsTable)
             .ifPresent(e -> tables.add(new StateHints.TableHint(e.table(), hint.was(), hint.span())));
-        case FIELD -> schema.entity(hint.owner())
+        case FIELD -> Optional.ofNullable(entities.get(hint.owner()))
             .ifPresent(e -> columns.add(new StateHints.ColumnHint(tableOf(e), hint.name(), hint.was(), hint.span())));
         case ENUM -> Optional.ofNullable(enumTypes.get(hint.owner())).filter(t -> state.enumType(t).isPresent())
             .ifPresent(t -> enums.add(new StateHints.EnumHint(t, hint.was(), hint.span())));

@@ -45,7 +45,8 @@ public final class StateMerge {
       } else if (Objects.equals(other, was)) {
         value = mine;
       } else {
-        conflicts.add(key.replace('\0', ' '));
+        String[] parts = key.split("\0");
+        conflicts.add(parts[0].replace('_', ' ') + " " + (parts.length > 2 ? parts[2] + "." : "") + parts[1]);
         continue;
       }
       if (value != null) {

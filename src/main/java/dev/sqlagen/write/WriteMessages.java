@@ -31,7 +31,7 @@ public final class WriteMessages {
     for (Change change : plan.of(Kind.KEEP)) {
       if (!change.before().equals(change.after())) {
         lines.add("sqlagen: kept " + output.resolve(change.path()) + " as it is: migrations are never rewritten;"
-            + " after a schema change run: alembic -c " + output.resolve("alembic.ini") + " revision --autogenerate -m \"...\"");
+            + " a schema change gets a revision of its own (sqlagen revision, docs/migrations.md)");
       }
     }
     for (Change change : plan.of(Kind.KEEP_EDITED_ORPHAN)) {

@@ -7,15 +7,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import dev.sqlagen.write.Manifest;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The generate and check goals on disk: the up-to-date state, refusals, errors and stale trees. */
+/**
+ * The goals on disk: generate's up-to-date state, refusals, errors and stale trees; the revision
+ * goal; and what generate and check say about a schema change no revision covers.
+ */
 class GoalsTest {
   private static final String SCHEMA = """
       model User {
@@ -28,6 +33,10 @@ class GoalsTest {
         author User
       }
       """;
+  /** SCHEMA with a column added: the next revision adds it. */
+  private static final String WITH_EMAIL = SCHEMA.replace("name  string(50)", "name  string(50)\n  email string(255)?");
+  /** SCHEMA with a column dropped: a change that loses data. */
+  private static final String WITHOUT_NAME = SCHEMA.replace("  name  string(50)\n", "");
 
   @TempDir Path dir;
 
@@ -59,6 +68,23 @@ class GoalsTest {
     }
     files.remove("model.sqd");
     return files;
+  }
+
+  private Path versions() {
+    return app.resolve("migrations/versions");
+  }
+
+  /** The files of migrations/versions, by name. */
+  private List<String> revisionFiles() throws IOException {
+    try (Stream<Path> files = Files.list(versions())) {
+      return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private AbstractMojo revision(String message) throws IOException {
+    AbstractMojo revision = mojo("revision");
+    MojoHarness.set(revision, "message", message);
+    return revision;
   }
 
   private void backdate() throws IOException {
@@ -98,8 +124,192 @@ class GoalsTest {
     mojo("generate").execute();
     assertThat(log.text()).contains("1 written").doesNotContain("is up to date");
     assertThat(Files.readString(app.resolve("models.py"))).contains("email: Mapped[str]");
+    // No revision covers the edit: the next build compiles again (and warns again), writing nothing.
     mojo("generate").execute();
-    assertThat(log.text()).contains("is up to date");
+    assertThat(log.text()).contains("0 written, 8 unchanged").contains("warning[SQW006]").doesNotContain("is up to date");
+  }
+
+  @Test
+  void generateWarnsAboutAChangeNoRevisionCoversUntilOneDoes() throws Exception {
+    mojo("generate").execute();
+    Files.writeString(schema, WITH_EMAIL);
+    mojo("generate").execute();
+    assertThat(log.text())
+        .contains("[WARNING] " + schema + ":1:7: warning[SQW006]: the schema changes the database, and no revision does that yet"
+            + " (the last is revision 0001)")
+        .contains("= help: write the next revision: mvn sqlagen:revision -Dsqlagen.message=\"what changed\" (docs/migrations.md)")
+        .contains("[WARNING] sqlagen: no revision covers the changes of the schema " + schema
+            + "; write the next revision (it regenerates the package too) with:\n"
+            + "[WARNING]   mvn sqlagen:revision -Dsqlagen.message=\"what changed\"\n"
+            + "[WARNING]   or: sqlagen revision " + schema + " -o " + app + " -m \"what changed\"")
+        .contains("1 written");
+    assertThat(Files.readString(app.resolve("models.py"))).contains("email: Mapped[str | None]");
+
+    // No up-to-date state while the change is uncovered: the next build says it again.
+    mojo("generate").execute();
+    assertThat(log.text()).contains("warning[SQW006]").doesNotContain("is up to date");
+
+    revision("add user email").execute();
+    mojo("generate").execute();
+    assertThat(log.text()).doesNotContain("SQW006").contains("0 written, 8 unchanged");
+    mojo("generate").execute();
+    assertThat(log.lines()).contains("[INFO] sqlagen: " + app + " is up to date");
+  }
+
+  @Test
+  void revisionWritesTheNextRevisionAndItsSnapshotThenNothing() throws Exception {
+    mojo("generate").execute();
+    Files.writeString(schema, WITH_EMAIL);
+    revision("Add user email").execute();
+
+    List<String> files = revisionFiles();
+    assertThat(files).hasSize(4).startsWith("rev_0001_initial.py", "rev_0001_initial.snapshot.jsonl");
+    assertThat(files.get(2)).matches("rev_0002_[0-9a-f]{8}_add_user_email\\.py");
+    assertThat(files.get(3)).isEqualTo(files.get(2).replace(".py", ".snapshot.jsonl"));
+    String id = files.get(2).substring("rev_".length(), "rev_0002_12345678".length());
+    Path file = versions().resolve(files.get(2));
+    assertThat(Files.readString(file))
+        .startsWith("\"\"\"Add user email\n\nRevision ID: " + id + "\nRevises: 0001\n\"\"\"\n")
+        .contains("op.add_column(\"users\", sa.Column(\"email\", sa.String(length=255), nullable=True))");
+    assertThat(Files.readAllLines(versions().resolve(files.get(3))).get(0)).contains(
+        "\"revision\":\"" + id + "\"", "\"down_revisions\":[\"0001\"]",
+        "\"revision_sha256\":\"" + Manifest.sha256(Files.readAllBytes(file)) + "\"");
+    assertThat(Files.readString(app.resolve("models.py"))).contains("email: Mapped[str | None]");
+    assertThat(log.lines()).containsSubsequence(
+        "[INFO] sqlagen: " + app + ": 3 written, 7 unchanged, 0 removed",
+        "[INFO] sqlagen: wrote revision " + file);
+    assertThat(log.text()).doesNotContain("WARNING", "ERROR");
+
+    backdate();
+    Map<String, FileTime> before = tree();
+    revision("Add user email").execute();
+    assertThat(tree()).isEqualTo(before);
+    assertThat(log.lines()).containsSubsequence(
+        "[INFO] sqlagen: " + app + ": 0 written, 8 unchanged, 0 removed",
+        "[INFO] sqlagen: the database the schema describes is the one the last revision leads to; no revision was written");
+    mojo("check").execute();
+    assertThat(log.lines()).contains("[INFO] sqlagen: " + app + " is up to date");
+  }
+
+  @Test
+  void aRevisionThatLosesDataIsRefusedUntilAllowed() throws Exception {
+    mojo("generate").execute();
+    Files.writeString(schema, WITHOUT_NAME);
+    backdate();
+    Map<String, FileTime> before = tree();
+    assertThatThrownBy(revision("drop the user name")::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessage("sqlagen: the revision was refused (1 error); nothing was written:\n"
+            + schema + ":1:7: error[SQD061]: the schema no longer has column users.name: the revision would drop it and its data\n"
+            + "sqlagen: to plan a change that loses data, set allowDataLoss: -Dsqlagen.allowDataLoss=true");
+    assertThat(log.text())
+        .contains("[ERROR] " + schema + ":1:7: error[SQD061]: the schema no longer has column users.name")
+        .contains("= help: if it was renamed, write @was(name) on its new field; to drop it, pass -Dsqlagen.allowDataLoss=true")
+        .doesNotContain("--allow-data-loss", "wrote revision");
+    assertThat(tree()).isEqualTo(before);
+
+    AbstractMojo allowed = revision("drop the user name");
+    MojoHarness.set(allowed, "allowDataLoss", true);
+    allowed.execute();
+    List<String> files = revisionFiles();
+    assertThat(files).hasSize(4);
+    assertThat(files.get(2)).matches("rev_0002_[0-9a-f]{8}_drop_the_user_name\\.py");
+    assertThat(Files.readString(versions().resolve(files.get(2)))).contains("op.drop_column(\"users\", \"name\")");
+    assertThat(log.text()).contains("[INFO] sqlagen: wrote revision " + versions().resolve(files.get(2)));
+    mojo("check").execute();
+  }
+
+  @Test
+  void checkFailsOnAChangeNoRevisionCoversUntilARevisionIsWritten() throws Exception {
+    mojo("generate").execute();
+    Files.writeString(schema, WITH_EMAIL);
+    String revise = "no revision covers the changes of the schema " + schema + "; write the next revision with: "
+        + "mvn sqlagen:revision -Dsqlagen.message=\"what changed\", or: sqlagen revision " + schema + " -o " + app
+        + " -m \"what changed\"";
+
+    // Right after the edit, the package is stale too: both are said.
+    assertThatThrownBy(mojo("check")::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessage("sqlagen: " + app + " is out of date with the schema " + schema + "; regenerate it with: mvn sqlagen:generate, or: "
+            + "sqlagen " + schema + " -o " + app + "\nsqlagen: " + revise);
+    assertThat(log.text())
+        .contains("+    email: Mapped[str | None]")
+        .contains("[ERROR] sqlagen: no revision covers the changes of the schema " + schema
+            + "; write the next revision (it regenerates the package too) with:\n"
+            + "[ERROR]   mvn sqlagen:revision -Dsqlagen.message=\"what changed\"\n"
+            + "[ERROR]   or: sqlagen revision " + schema + " -o " + app + " -m \"what changed\"");
+
+    // Regenerated, the package is up to date, and the check fails on the revision alone.
+    mojo("generate").execute();
+    assertThatThrownBy(mojo("check")::execute).isInstanceOf(MojoFailureException.class).hasMessage("sqlagen: " + revise);
+    assertThat(log.text()).doesNotContain("out of date", "is up to date");
+
+    revision("add user email").execute();
+    mojo("check").execute();
+    assertThat(log.lines()).contains("[INFO] sqlagen: " + app + " is up to date");
+  }
+
+  @Test
+  void checkFailsOnSeveralHeadsUntilARevisionMergesThem() throws Exception {
+    mojo("generate").execute();
+    Files.writeString(schema, WITH_EMAIL);
+    revision("add user email").execute();
+    // Another branch added a revision after 0001 by hand (an Alembic data migration, say).
+    Files.writeString(versions().resolve("rev_0002_backfill.py"), """
+        \"\"\"Backfill.\"\"\"
+
+        revision = "0002_backfill"
+        down_revision = "0001"
+
+
+        def upgrade() -> None:
+            pass
+
+
+        def downgrade() -> None:
+            pass
+        """);
+    assertThatThrownBy(mojo("check")::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("sqlagen: the revisions in " + app + " have several heads; write the next revision with: "
+            + "mvn sqlagen:revision -Dsqlagen.message=\"what changed\"");
+    assertThat(log.text()).contains("warning[SQW008]").contains("join them with a merge revision: mvn sqlagen:revision writes one");
+
+    revision("merge").execute();
+    assertThat(revisionFiles()).anyMatch(name -> name.matches("rev_0003_[0-9a-f]{8}_merge\\.py"));
+    mojo("check").execute();
+    assertThat(log.lines()).contains("[INFO] sqlagen: " + app + " is up to date");
+  }
+
+  @Test
+  void generateNoticesRevisionsChangedBehindItsBack() throws Exception {
+    mojo("generate").execute();
+    Files.writeString(schema, WITH_EMAIL);
+    revision("add user email").execute();
+    mojo("generate").execute();
+    mojo("generate").execute();
+    assertThat(log.lines()).contains("[INFO] sqlagen: " + app + " is up to date");
+
+    // A checkout takes the second revision away, and leaves the schema: the change is uncovered again.
+    for (String name : revisionFiles()) {
+      if (name.startsWith("rev_0002_")) {
+        Files.delete(versions().resolve(name));
+      }
+    }
+    mojo("generate").execute();
+    assertThat(log.text()).contains("warning[SQW006]").doesNotContain("is up to date");
+
+    revision("add user email").execute();
+    mojo("generate").execute();
+    mojo("generate").execute();
+    assertThat(log.lines()).contains("[INFO] sqlagen: " + app + " is up to date");
+
+    // A revision edited by hand.
+    Files.writeString(versions().resolve("rev_0001_initial.py"), "# mine\n", java.nio.file.StandardOpenOption.APPEND);
+    mojo("generate").execute();
+    assertThat(log.text())
+        .contains("warning[SQW007]: revision 0001 was edited after sqlagen wrote it")
+        .contains("[WARNING] sqlagen: the revisions in " + app + " need attention (see the warnings above)")
+        .doesNotContain("is up to date");
+    assertThatThrownBy(mojo("check")::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessage("sqlagen: the revisions in " + app + " need attention (see the warnings above)");
   }
 
   @Test

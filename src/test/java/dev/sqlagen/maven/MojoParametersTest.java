@@ -42,6 +42,10 @@ class MojoParametersTest {
         id    int         @pk
       }
       """;
+  /** SCHEMA with a column added: a revision adds it. */
+  private static final String SCHEMA_WITH_EMAIL = SCHEMA.replace("name  string(50)\n", "name  string(50)\n  email string(80)?\n");
+  /** SCHEMA with a column dropped: a revision that loses data. */
+  private static final String SCHEMA_WITHOUT_NAME = SCHEMA.replace("  name  string(50)\n", "");
 
   /** A parameter that must land in one component of the configuration, with a non-default value. */
   private record ConfigProbe(Function<Path, Object> value, Function<GeneratorConfig, Object> component, Function<Path, Object> expected) {}
@@ -57,7 +61,9 @@ class MojoParametersTest {
       "schema", this::schemaIsCompiled,
       "skip", this::skipDoesNothing,
       "force", this::forceOverwritesEditedFiles,
-      "buildDirectory", this::buildDirectoryHoldsTheState);
+      "buildDirectory", this::buildDirectoryHoldsTheState,
+      "message", this::messageNamesTheRevision,
+      "allowDataLoss", this::allowDataLossPlansADestructiveChange);
 
   @FunctionalInterface
   private interface BehaviourProbe {
@@ -91,11 +97,33 @@ class MojoParametersTest {
     return file;
   }
 
+  /** The revisions in the package: the files of migrations/versions, by name. */
+  private List<String> revisions() throws IOException {
+    Path versions = output.resolve("migrations/versions");
+    if (!Files.isDirectory(versions)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(versions)) {
+      return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static final List<String> FIRST_REVISION = List.of("rev_0001_initial.py", "rev_0001_initial.snapshot.jsonl");
+
+  /** The text of the one second revision. */
+  private String secondRevision() throws IOException {
+    List<String> second = revisions().stream().filter(name -> name.startsWith("rev_0002_") && name.endsWith(".py")).toList();
+    assertThat(second).hasSize(1);
+    return Files.readString(output.resolve("migrations/versions").resolve(second.get(0)));
+  }
+
   @Test
-  void theDescriptorHasBothGoalsThreadSafeInTheirPhases() {
-    assertThat(MojoHarness.goals().keySet()).containsExactlyInAnyOrder("generate", "check");
+  void theDescriptorHasTheThreeGoalsThreadSafeInTheirPhases() {
+    assertThat(MojoHarness.goals().keySet()).containsExactlyInAnyOrder("generate", "check", "revision");
     assertThat(MojoHarness.goal("generate").phase()).isEqualTo("generate-sources");
     assertThat(MojoHarness.goal("check").phase()).isEqualTo("verify");
+    // Run by hand after a schema change, never by a build: mvn sqlagen:revision -Dsqlagen.message=...
+    assertThat(MojoHarness.goal("revision").phase()).isEmpty();
     assertThat(MojoHarness.goals().values()).allMatch(MojoHarness.Goal::threadSafe);
   }
 
@@ -152,7 +180,8 @@ class MojoParametersTest {
 
   /**
    * The parameter changes its component of the config that {@code config()} makes, and so what
-   * the goal does: generate regenerates (no "up to date"), check finds the tree stale.
+   * the goal does: generate regenerates (no "up to date"), check finds the tree stale, revision
+   * writes the package that configuration generates (a check with it passes after).
    */
   private void reachesTheConfiguration(String goal, String parameter, ConfigProbe probe) throws Exception {
     AbstractSqlagenMojo defaults = (AbstractSqlagenMojo) mojo(goal);
@@ -168,9 +197,15 @@ class MojoParametersTest {
     if (goal.equals("generate")) {
       changed.execute();
       assertThat(log.text()).doesNotContain("is up to date").contains("written");
-    } else {
+    } else if (goal.equals("check")) {
       defaults.execute();
       assertThatThrownBy(changed::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("out of date");
+    } else {
+      changed.execute();
+      assertThat(log.text()).containsPattern("sqlagen: \\S+: [1-9][0-9]* written");
+      AbstractSqlagenMojo check = (AbstractSqlagenMojo) mojo("check");
+      MojoHarness.set(check, parameter, probe.value().apply(dir));
+      check.execute();
     }
   }
 
@@ -180,6 +215,13 @@ class MojoParametersTest {
     if (goal.equals("generate")) {
       other.execute();
       assertThat(Files.readString(output.resolve("models.py"))).contains("class Customer(Base):").doesNotContain("class User");
+    } else if (goal.equals("revision")) {
+      // The revision from the package's schema to the other one, which adds a model.
+      ((AbstractSqlagenMojo) mojo("generate")).execute();
+      MojoHarness.set(other, "schema", write("more.sqd", SCHEMA + OTHER_SCHEMA).toFile());
+      other.execute();
+      assertThat(Files.readString(output.resolve("models.py"))).contains("class User(Base):", "class Customer(Base):");
+      assertThat(secondRevision()).contains("op.create_table(\n        \"customers\"").doesNotContain("\"users\"");
     } else {
       ((AbstractSqlagenMojo) mojo("generate")).execute();
       mojo(goal).execute();
@@ -201,11 +243,14 @@ class MojoParametersTest {
   }
 
   private void forceOverwritesEditedFiles(String goal) throws Exception {
-    assertThat(goal).isEqualTo("generate");
-    mojo(goal).execute();
+    assertThat(goal).isIn("generate", "revision");
+    mojo("generate").execute();
     Path models = output.resolve("models.py");
     String generated = Files.readString(models);
     Files.writeString(models, generated + "# edited by hand\n");
+    if (goal.equals("revision")) {
+      Files.writeString(schemaFile, SCHEMA_WITH_EMAIL);
+    }
 
     assertThatThrownBy(mojo(goal)::execute)
         .isInstanceOf(MojoFailureException.class)
@@ -213,11 +258,44 @@ class MojoParametersTest {
         .hasMessageContaining(models.toString())
         .hasMessageContaining("-Dsqlagen.force=true");
     assertThat(Files.readString(models)).endsWith("# edited by hand\n");
+    assertThat(revisions()).isEqualTo(FIRST_REVISION);
 
     AbstractMojo forced = mojo(goal);
     MojoHarness.set(forced, "force", true);
     forced.execute();
-    assertThat(Files.readString(models)).isEqualTo(generated);
+    if (goal.equals("generate")) {
+      assertThat(Files.readString(models)).isEqualTo(generated);
+    } else {
+      assertThat(Files.readString(models)).contains("email: Mapped[str | None]").doesNotContain("# edited by hand");
+      assertThat(secondRevision()).contains("op.add_column(\"users\"");
+    }
+  }
+
+  private void messageNamesTheRevision(String goal) throws Exception {
+    assertThat(goal).isEqualTo("revision");
+    mojo("generate").execute();
+    Files.writeString(schemaFile, SCHEMA_WITH_EMAIL);
+    AbstractMojo revision = mojo(goal);
+    MojoHarness.set(revision, "message", "Add the users' e-mail");
+    revision.execute();
+    assertThat(revisions()).hasSize(4).filteredOn(name -> name.startsWith("rev_0002_")).allMatch(
+        name -> name.matches("rev_0002_[0-9a-f]{8}_add_the_users_e_mail\\.(py|snapshot\\.jsonl)"));
+    assertThat(secondRevision()).startsWith("\"\"\"Add the users' e-mail\n");
+  }
+
+  private void allowDataLossPlansADestructiveChange(String goal) throws Exception {
+    assertThat(goal).isEqualTo("revision");
+    mojo("generate").execute();
+    Files.writeString(schemaFile, SCHEMA_WITHOUT_NAME);
+    assertThatThrownBy(mojo(goal)::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("error[SQD061]: the schema no longer has column users.name");
+    assertThat(revisions()).isEqualTo(FIRST_REVISION);
+
+    AbstractMojo allowed = mojo(goal);
+    MojoHarness.set(allowed, "allowDataLoss", true);
+    allowed.execute();
+    assertThat(secondRevision()).contains("op.drop_column(\"users\", \"name\")");
+    assertThat(Files.readString(output.resolve("models.py"))).doesNotContain("name:");
   }
 
   private void buildDirectoryHoldsTheState(String goal) throws Exception {

@@ -46,6 +46,38 @@ public final class Processes {
     }
   }
 
+  /** Exit code, standard output and standard error, each as the program wrote it. */
+  public record Separate(int exitCode, String out, String err) {}
+
+  /** Runs a program with its standard output and error kept apart, as a user's shell sees them. */
+  public static Separate runSeparately(List<String> command, Path workingDir, Duration timeout) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      StringBuilder out = new StringBuilder();
+      StringBuilder err = new StringBuilder();
+      Thread outReader = new Thread(() -> out.append(drain(process.getInputStream())));
+      Thread errReader = new Thread(() -> err.append(drain(process.getErrorStream())));
+      outReader.start();
+      errReader.start();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        outReader.join(5_000);
+        errReader.join(5_000);
+        return new Separate(-1, out.toString(), err + "\n[timed out after " + timeout + "]");
+      }
+      outReader.join();
+      errReader.join();
+      return new Separate(process.exitValue(), out.toString(), err.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + command, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String drain(InputStream in) {
     try {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
