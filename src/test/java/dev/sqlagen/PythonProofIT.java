@@ -25,7 +25,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The proof that generated code works: every example and every valid test schema is generated
+ * The proof that generated code works: every example, every valid test schema and every evolved
+ * test schema (with the revisions of its history) is generated
  * to disk, then real Python runs it on SQLAlchemy 2.0.x and 2.1.x (pinned venvs built from
  * src/test/python/requirements-*.txt): pytest (import, configure_mappers, create_all on SQLite,
  * inserts and selectinload queries), ruff check, ruff format --check and mypy --strict.
@@ -52,6 +53,7 @@ class PythonProofIT {
     packages = new ArrayList<>();
     List<Path> schemas = new ArrayList<>(Project.exampleSchemas());
     schemas.addAll(Project.validTestSchemas());
+    schemas.addAll(Project.evolvedTestSchemas());
     List<GeneratorConfig> configs = new ArrayList<>();
     schemas.forEach(schema -> configs.add(GeneratorConfig.defaults(Project.baseName(schema))));
     // The other session options: async only (env.py's asyncio form) and sync only.

@@ -116,18 +116,21 @@ final class TableChanges {
     return mapped;
   }
 
+  /** The same index, its columns renamed as the table's columns are. */
+  private boolean sameIndex(IndexState was, IndexState now) {
+    List<String> columns = mapColumns(was.columns().stream().map(IndexColumn::column).toList());
+    return columns != null && now.unique() == was.unique()
+        && now.columns().stream().map(IndexColumn::column).toList().equals(columns)
+        && now.columns().stream().map(IndexColumn::descending).toList()
+            .equals(was.columns().stream().map(IndexColumn::descending).toList());
+  }
+
   private void indexes(List<Operation> late) {
-    List<IndexState> unmatched = new ArrayList<>(table.indexes());
+    Matching<IndexState> matching = Matching.of(old.indexes(), table.indexes(), this::sameIndex, IndexState::name);
+    List<IndexState> unmatched = matching.added();
     for (IndexState index : old.indexes()) {
-      List<String> columns = mapColumns(index.columns().stream().map(IndexColumn::column).toList());
-      Optional<IndexState> same = columns == null ? Optional.empty() : unmatched.stream()
-          .filter(n -> n.unique() == index.unique()
-              && n.columns().stream().map(IndexColumn::column).toList().equals(columns)
-              && n.columns().stream().map(IndexColumn::descending).toList()
-                  .equals(index.columns().stream().map(IndexColumn::descending).toList()))
-          .findFirst();
+      Optional<IndexState> same = matching.successor(index);
       if (same.isPresent()) {
-        unmatched.remove(same.get());
         if (!same.get().name().equals(index.name())) {
           // After SET SCHEMA (renameTable): the index has moved with its table.
           pg(new Operation.Execute("ALTER INDEX " + SqlText.qualified(table.schema(), index.name()) + " RENAME TO "
@@ -165,12 +168,11 @@ final class TableChanges {
     } else if (!key.name().equals(old.primaryKey().name())) {
       postLate.add(renameConstraint(old.primaryKey().name(), key.name()));
     }
-    List<UniqueState> uniques = new ArrayList<>(table.uniques());
+    Matching<UniqueState> uniqueMatching = Matching.of(old.uniques(), table.uniques(),
+        (was, now) -> now.columns().equals(mapColumns(was.columns())), UniqueState::name);
     for (UniqueState unique : old.uniques()) {
-      List<String> columns = mapColumns(unique.columns());
-      Optional<UniqueState> same = uniques.stream().filter(u -> u.columns().equals(columns)).findFirst();
+      Optional<UniqueState> same = uniqueMatching.successor(unique);
       if (same.isPresent()) {
-        uniques.remove(same.get());
         if (!same.get().name().equals(unique.name())) {
           postLate.add(renameConstraint(unique.name(), same.get().name()));
           rebuild("a constraint is renamed");
@@ -180,16 +182,16 @@ final class TableChanges {
         rebuild("a unique constraint is dropped");
       }
     }
-    for (UniqueState unique : uniques) {
+    for (UniqueState unique : uniqueMatching.added()) {
       late.add(new Operation.AddUnique(unique, target));
       rebuild("a unique constraint is added");
       needsDistinct(unique.columns(), "unique constraint " + unique.name());
     }
-    List<CheckState> checks = new ArrayList<>(table.checks());
+    Matching<CheckState> checkMatching = Matching.of(old.checks(), table.checks(), (was, now) -> now.sql().equals(was.sql()),
+        CheckState::name);
     for (CheckState check : old.checks()) {
-      Optional<CheckState> same = checks.stream().filter(c -> c.sql().equals(check.sql())).findFirst();
+      Optional<CheckState> same = checkMatching.successor(check);
       if (same.isPresent()) {
-        checks.remove(same.get());
         if (!same.get().name().equals(check.name())) {
           postLate.add(renameConstraint(check.name(), same.get().name()));
           rebuild("a constraint is renamed");
@@ -199,7 +201,7 @@ final class TableChanges {
         rebuild("a CHECK constraint is dropped");
       }
     }
-    for (CheckState check : checks) {
+    for (CheckState check : checkMatching.added()) {
       late.add(new Operation.AddCheck(check, target));
       rebuild("a CHECK constraint is added");
     }
@@ -238,13 +240,13 @@ final class TableChanges {
   }
 
   private void foreignKeys(List<Operation> late) {
-    List<ForeignKeyState> keys = new ArrayList<>(table.foreignKeys());
+    Matching<ForeignKeyState> matching = Matching.of(old.foreignKeys(), table.foreignKeys(), (was, now) -> {
+      ForeignKeyState mapped = mapForeignKey(was);
+      return mapped != null && sameForeignKey(now, mapped);
+    }, ForeignKeyState::name);
     for (ForeignKeyState fk : old.foreignKeys()) {
-      ForeignKeyState mapped = mapForeignKey(fk);
-      Optional<ForeignKeyState> same = mapped == null ? Optional.empty()
-          : keys.stream().filter(k -> sameForeignKey(k, mapped)).findFirst();
+      Optional<ForeignKeyState> same = matching.successor(fk);
       if (same.isPresent()) {
-        keys.remove(same.get());
         if (!same.get().name().equals(fk.name())) {
           postLate.add(renameConstraint(fk.name(), same.get().name()));
           rebuild("a foreign key is renamed");
@@ -256,7 +258,7 @@ final class TableChanges {
         rebuild("a foreign key is dropped");
       }
     }
-    for (ForeignKeyState fk : keys) {
+    for (ForeignKeyState fk : matching.added()) {
       addForeignKeys.add(new Operation.AddForeignKey(fk, target));
       rebuild("a foreign key is added");
     }

@@ -22,7 +22,20 @@ public final class Project {
 
   /** Every example: a folder under examples/ holding {@code <folder>.sqd}. */
   public static List<Path> exampleSchemas() {
-    try (Stream<Path> dirs = Files.list(examples())) {
+    return folderSchemas(examples());
+  }
+
+  /**
+   * The evolved test schemas: each a folder under src/test/resources/schemas/evolved holding
+   * {@code <folder>.sqd} and the versions it went through in {@code history/}, as an example does
+   * ({@link Examples#build}); each pins changes that revisions once got wrong.
+   */
+  public static List<Path> evolvedTestSchemas() {
+    return folderSchemas(dir().resolve("src/test/resources/schemas/evolved"));
+  }
+
+  private static List<Path> folderSchemas(Path root) {
+    try (Stream<Path> dirs = Files.list(root)) {
       return dirs.filter(Files::isDirectory)
           .map(d -> d.resolve(d.getFileName() + ".sqd"))
           .filter(Files::isRegularFile)
