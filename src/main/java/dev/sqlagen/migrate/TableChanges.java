@@ -418,6 +418,11 @@ final class TableChanges {
       rebuild("a column's nullability or default changes");
     }
     boolean typeChanges = !before.type().equals(after.type());
+    if (typeChanges && t.dropsEnumOf(original.type())) {
+      // Compared as a type of its own, but altered from while it still exists: under its name.
+      before = new ColumnState(before.name(), original.type(), before.nullable(), before.autoincrement(), before.serverDefault(),
+          before.identity(), before.computed(), before.comment(), before.field(), before.reference());
+    }
     if (typeChanges && before.serverDefault().isPresent()) {
       // The old default may not convert to the new type: off first, then set anew.
       ColumnState undefaulted = withoutDefault(before);

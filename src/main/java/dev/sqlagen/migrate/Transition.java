@@ -91,6 +91,11 @@ final class Transition {
     return byType;
   }
 
+  /** Whether an old column type is an enum type that the later state no longer has. */
+  boolean dropsEnumOf(ColumnType type) {
+    return type.enumName().filter(name -> newEnumName(name).isEmpty()).isPresent();
+  }
+
   /** An old column type in the later state's terms: its enum type renamed. */
   ColumnType mapType(ColumnType type) {
     return type.enumName().map(name -> ColumnType.enumOf(newEnumName(name).orElse("\0dropped " + name))).orElse(type);
