@@ -503,12 +503,26 @@ final class TableChanges {
   private void needsDistinct(List<String> columns, String what) {
     boolean allNew = columns.stream().allMatch(c -> !newToOld.containsKey(c)
         && table.column(c).map(col -> col.nullable() && col.serverDefault().isEmpty()).orElse(false));
-    if (!allNew) {
+    if (!allNew && !alreadyDistinct(columns)) {
       t.find(new Finding(Code.NEEDS_DISTINCT_VALUES, t.afterSpans.column(table.name(), columns.get(0)),
           what + " of table " + table.name() + " needs distinct values in the rows it has",
           "pass --allow-data-loss if they are distinct (the upgrade fails where they are not)", true,
           "Adds " + what + ": the upgrade fails if existing rows repeat a value."));
     }
+  }
+
+  /**
+   * Whether the rows are distinct over these (new) columns already: the table was unique over
+   * some of them (a primary key, a unique constraint or index), e.g. a unique index that becomes
+   * a unique constraint.
+   */
+  private boolean alreadyDistinct(List<String> columns) {
+    List<List<String>> unique = new ArrayList<>();
+    unique.add(old.primaryKey().columns());
+    old.uniques().forEach(u -> unique.add(u.columns()));
+    old.indexes().stream().filter(IndexState::unique).forEach(i -> unique.add(i.columns().stream().map(IndexColumn::column).toList()));
+    return unique.stream().map(this::mapColumns)
+        .anyMatch(mapped -> mapped != null && !mapped.isEmpty() && columns.containsAll(mapped));
   }
 
   private void comment() {
