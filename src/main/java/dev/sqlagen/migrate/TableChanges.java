@@ -313,7 +313,7 @@ final class TableChanges {
               : column.identity().isPresent() || column.autoincrement() ? "numbered anew"
               : "with " + placeholder(column, SqlText.Dialect.POSTGRESQL) + " in every row") + "."));
     }
-    if (column.autoincrement()) {
+    if (serial(column)) {
       // SERIAL numbers the existing rows; SQLAlchemy writes it only in CREATE TABLE.
       adds.add(new Operation.Execute("ALTER TABLE " + SqlText.qualified(table.schema(), table.name()) + " ADD COLUMN "
           + SqlText.quote(column.name()) + " " + switch (column.type().kind()) {
@@ -435,8 +435,19 @@ final class TableChanges {
       alters.add(new Operation.AlterColumn(before, plain,
           typeChanges ? TypeChanges.using(column.name(), before.type(), after.type()) : Optional.empty(), target));
     }
-    identity(before, after, alters);
-    autoincrement(before, after, alters);
+    // A key is SERIAL or an identity, never both at once: the one it leaves goes first.
+    if (serial(after)) {
+      identity(before, after, alters);
+      autoincrement(before, after, alters);
+    } else {
+      autoincrement(before, after, alters);
+      identity(before, after, alters);
+    }
+  }
+
+  /** A key the database numbers with a sequence as its default (an identity column has none). */
+  private static boolean serial(ColumnState column) {
+    return column.autoincrement() && column.identity().isEmpty();
   }
 
   private static ColumnState withoutDefault(ColumnState c) {
@@ -468,13 +479,13 @@ final class TableChanges {
   }
 
   private void autoincrement(ColumnState before, ColumnState after, List<Operation> alters) {
-    if (before.autoincrement() == after.autoincrement()) {
+    if (serial(before) == serial(after)) {
       return;
     }
     String qualified = SqlText.qualified(table.schema(), table.name());
     String sequence = SqlText.qualified(table.schema(), table.name() + "_" + after.name() + "_seq");
     String column = SqlText.quote(after.name());
-    if (after.autoincrement()) {
+    if (serial(after)) {
       alters.add(new Operation.Execute("CREATE SEQUENCE IF NOT EXISTS " + sequence + " OWNED BY " + qualified + "." + column));
       alters.add(new Operation.Execute("ALTER TABLE " + qualified + " ALTER COLUMN " + column + " SET DEFAULT nextval('"
           + sequence.replace("'", "''") + "'::regclass)"));

@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Renders a {@link Migration} as an Alembic revision module, in autogenerate's own style. */
 public final class RevisionPlanner {
   private static final String INDENT = OperationRenderer.INDENT;
+  private static final Pattern SA = Pattern.compile("(?<![\\w.])sa\\.");
 
   private RevisionPlanner() {}
 
@@ -37,13 +40,6 @@ public final class RevisionPlanner {
         "depends_on: str | Sequence[str] | None = None");
     List<String> docstring = Docstrings.lines("", migration.message() + "\n\nRevision ID: " + revision
         + "\nRevises: " + String.join(", ", downRevisions));
-    List<String> imports = new ArrayList<>(List.of("import sqlalchemy as sa", "from alembic import op"));
-    if (!variables.definitions.isEmpty()) {
-      imports.add("from sqlalchemy.dialects import postgresql");
-    }
-    if (uses(migration, Operation.CreateSchema.class, Operation.DropSchema.class)) {
-      imports.add("from sqlalchemy.schema import CreateSchema, DropSchema");
-    }
     List<String> enums = new ArrayList<>();
     if (!variables.definitions.isEmpty()) {
       enums.addAll(variables.creates
@@ -51,6 +47,18 @@ public final class RevisionPlanner {
               "# op.create_table() that uses one from creating it again (on PostgreSQL).")
           : List.of("# Enum types that columns here use; the revisions create and drop them (create_type=False)."));
       variables.definitions.values().forEach(enums::addAll);
+    }
+    List<String> imports = new ArrayList<>();
+    // A revision of op.execute() statements alone has no sa. in it: an unused import fails ruff.
+    if (Stream.of(upgrade, downgrade, enums).flatMap(List::stream).anyMatch(line -> SA.matcher(line).find())) {
+      imports.add("import sqlalchemy as sa");
+    }
+    imports.add("from alembic import op");
+    if (!variables.definitions.isEmpty()) {
+      imports.add("from sqlalchemy.dialects import postgresql");
+    }
+    if (uses(migration, Operation.CreateSchema.class, Operation.DropSchema.class)) {
+      imports.add("from sqlalchemy.schema import CreateSchema, DropSchema");
     }
     return new RevisionView(docstring, imports, identity, enums, upgrade, downgrade);
   }
