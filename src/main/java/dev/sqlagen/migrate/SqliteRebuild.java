@@ -1,6 +1,7 @@
 package dev.sqlagen.migrate;
 
 import dev.sqlagen.resolved.ColumnDefault;
+import dev.sqlagen.resolved.ColumnType;
 import dev.sqlagen.state.ColumnState;
 import dev.sqlagen.state.IndexState;
 import dev.sqlagen.state.TableState;
@@ -72,7 +73,7 @@ final class SqliteRebuild {
     String was = newToOld.get(column.name());
     if (was != null) {
       ColumnState before = old.column(was).orElseThrow();
-      String value = SqlText.quote(was);
+      String value = converted(SqlText.quote(was), before, column);
       if (before.nullable() && !column.nullable()) {
         if (column.serverDefault().isPresent()) {
           value = "COALESCE(" + value + ", " + SqlText.literal(column.serverDefault().get(), column.type(), SqlText.Dialect.SQLITE) + ")";
@@ -89,6 +90,22 @@ final class SqliteRebuild {
       return java.util.Optional.of("rowid");
     }
     return java.util.Optional.of(placeholder(column));
+  }
+
+  /**
+   * The stored text in the form SQLAlchemy writes and reads for the new type: SQLite keeps a
+   * retyped value as it was, and a DATE that holds '2000-01-09 00:00:00.000000' cannot be read.
+   */
+  private static String converted(String value, ColumnState before, ColumnState column) {
+    ColumnType.Kind from = before.type().kind();
+    ColumnType.Kind to = column.type().kind();
+    if (from == ColumnType.Kind.DATETIME && to == ColumnType.Kind.DATE) {
+      return "date(" + value + ")";
+    }
+    if (from == ColumnType.Kind.DATE && to == ColumnType.Kind.DATETIME) {
+      return value + " || ' 00:00:00.000000'";
+    }
+    return value;
   }
 
   private String placeholder(ColumnState column) {
