@@ -3,6 +3,7 @@ package dev.sqlagen.migrate;
 import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.migrate.Operation.ConstraintKind;
+import dev.sqlagen.resolved.ColumnDefault;
 import dev.sqlagen.resolved.ColumnOptions.IdentityKind;
 import dev.sqlagen.resolved.TableConstraint.IndexColumn;
 import dev.sqlagen.state.CheckState;
@@ -364,6 +365,11 @@ final class TableChanges {
     ColumnState after = column.physical();
     if (!t.sqliteType(original, t.before).equals(t.sqliteType(column, t.after))) {
       rebuild("the type of " + column.name() + " changes");
+    }
+    if (original.serverDefault().orElse(null) instanceof ColumnDefault.EnumMember member
+        && before.serverDefault().orElse(null) instanceof ColumnDefault.EnumMember renamed && !renamed.member().equals(member.member())) {
+      // PostgreSQL's default follows the renamed value; SQLite's is text in CREATE TABLE.
+      rebuild("the default of " + column.name() + " is a renamed enum value");
     }
     if (before.equals(after)) {
       return;

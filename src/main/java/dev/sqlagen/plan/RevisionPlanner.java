@@ -45,7 +45,8 @@ public final class RevisionPlanner {
       enums.addAll(variables.creates
           ? List.of("# Enum types are created and dropped here, once each: create_type=False keeps every",
               "# op.create_table() that uses one from creating it again (on PostgreSQL).")
-          : List.of("# Enum types that columns here use; the revisions create and drop them (create_type=False)."));
+          : List.of("# Enum types that columns here use; the revisions create and drop them",
+              "# (create_type=False)."));
       variables.definitions.values().forEach(enums::addAll);
     }
     List<String> imports = new ArrayList<>();
