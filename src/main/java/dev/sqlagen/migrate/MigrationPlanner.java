@@ -85,7 +85,8 @@ public final class MigrationPlanner {
     }
     diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.span().file().name())
         .thenComparingInt(d -> d.span().line()).thenComparingInt(d -> d.span().column()));
-    return new Plan(new Migration(message, upgrade, downgrade, recorded.state(), next.state()), dedupe(diagnostics),
+    return new Plan(new Migration(message, SqliteSchemas.apply(upgrade), SqliteSchemas.apply(downgrade), recorded.state(),
+        next.state()), dedupe(diagnostics),
         up.firstChange);
   }
 

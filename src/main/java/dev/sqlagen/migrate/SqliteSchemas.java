@@ -1,0 +1,63 @@
+package dev.sqlagen.migrate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SQLite has no schemas: env.py maps every schema to the main database (schema_translate_map).
+ * Alembic's ALTER TABLE operations (rename_table, add_column, drop_column, alter_column) name
+ * the table themselves and ignore that map, so on SQLite they must name no schema: a step that
+ * runs them on a table of a schema gets a SQLite form of its own.
+ */
+final class SqliteSchemas {
+  private static final List<String> WHY = List.of("SQLite has no schemas: its tables are all in the main database.");
+
+  private SqliteSchemas() {}
+
+  /** The steps, each operation that SQLite runs naming no schema where Alembic would not translate it. */
+  static List<Step> apply(List<Step> steps) {
+    List<Step> result = new ArrayList<>();
+    for (Step step : steps) {
+      if (step instanceof Step.Common common) {
+        if (common.operations().stream().anyMatch(op -> withoutSchema(op) != op)) {
+          result.add(new Step.PerDialect(forSqlite(common.operations()), common.operations(), WHY));
+        } else {
+          result.add(step);
+        }
+      } else {
+        Step.PerDialect dialects = (Step.PerDialect) step;
+        result.add(new Step.PerDialect(forSqlite(dialects.sqlite()), dialects.others(), dialects.why()));
+      }
+    }
+    return result;
+  }
+
+  private static List<Operation> forSqlite(List<Operation> ops) {
+    return ops.stream().map(SqliteSchemas::withoutSchema).toList();
+  }
+
+  /** The operation naming no schema, or the operation itself when Alembic translates it (or it has none). */
+  private static Operation withoutSchema(Operation op) {
+    if (op instanceof Operation.RenameTable o && o.table().schema().isPresent()) {
+      return new Operation.RenameTable(main(o.table()), o.newName());
+    }
+    if (op instanceof Operation.AddColumn o && o.table().schema().isPresent()) {
+      return new Operation.AddColumn(o.column(), main(o.table()));
+    }
+    if (op instanceof Operation.DropColumn o && o.table().schema().isPresent()) {
+      return new Operation.DropColumn(o.column(), main(o.table()));
+    }
+    if (op instanceof Operation.RenameColumn o && o.table().schema().isPresent()) {
+      return new Operation.RenameColumn(o.column(), o.newName(), main(o.table()));
+    }
+    if (op instanceof Operation.AlterColumn o && o.table().schema().isPresent()) {
+      return new Operation.AlterColumn(o.from(), o.to(), o.using(), main(o.table()));
+    }
+    return op;
+  }
+
+  private static Operation.Table main(Operation.Table table) {
+    return new Operation.Table(table.name(), Optional.empty());
+  }
+}
