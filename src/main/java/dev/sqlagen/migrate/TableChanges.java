@@ -241,6 +241,11 @@ final class TableChanges {
   }
 
   private void foreignKeys(List<Operation> late) {
+    if (!old.schema().equals(table.schema()) && !(old.foreignKeys().isEmpty() && table.foreignKeys().isEmpty())) {
+      // SQLite keeps a foreign key only within one schema (CREATE TABLE leaves out the others):
+      // which of them it keeps may change with the move.
+      rebuild("it moves to another schema with its foreign keys");
+    }
     Matching<ForeignKeyState> matching = Matching.of(old.foreignKeys(), table.foreignKeys(), (was, now) -> {
       ForeignKeyState mapped = mapForeignKey(was);
       return mapped != null && sameForeignKey(now, mapped);
