@@ -1,5 +1,7 @@
 package dev.sqlagen.migrate;
 
+import dev.sqlagen.state.ForeignKeyState;
+import dev.sqlagen.state.TableState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +28,11 @@ final class SqliteSchemas {
           result.add(step);
         }
       } else {
+        // SQLite's own operations (rebuilds) name no schema at all: env.py translates only the
+        // schemas the models have now, not one that a table has just left.
         Step.PerDialect dialects = (Step.PerDialect) step;
-        result.add(new Step.PerDialect(forSqlite(dialects.sqlite()), dialects.others(), dialects.why()));
+        result.add(new Step.PerDialect(dialects.sqlite().stream().map(SqliteSchemas::inMain).toList(), dialects.others(),
+            dialects.why()));
       }
     }
     return result;
@@ -55,6 +60,30 @@ final class SqliteSchemas {
       return new Operation.AlterColumn(o.from(), o.to(), o.using(), main(o.table()));
     }
     return op;
+  }
+
+  /** The operation on the main database, whatever its kind. */
+  private static Operation inMain(Operation op) {
+    if (op instanceof Operation.CreateTable o && o.table().schema().isPresent()) {
+      TableState table = o.table();
+      // A foreign key to another schema is one SQLite leaves out of CREATE TABLE: it stays out.
+      List<ForeignKeyState> keys = table.foreignKeys().stream().filter(fk -> fk.referredSchema().equals(table.schema()))
+          .map(fk -> new ForeignKeyState(fk.name(), fk.columns(), fk.referredTable(), Optional.empty(), fk.referredColumns(),
+              fk.onDelete(), fk.onUpdate(), fk.useAlter()))
+          .toList();
+      return new Operation.CreateTable(new TableState(table.name(), Optional.empty(), table.comment(), table.columns(),
+          table.primaryKey(), keys, table.uniques(), table.checks(), table.indexes(), table.model(), table.link()), o.foreignKeys());
+    }
+    if (op instanceof Operation.DropTable o && o.table().schema().isPresent()) {
+      return new Operation.DropTable(main(o.table()));
+    }
+    if (op instanceof Operation.CreateIndex o && o.table().schema().isPresent()) {
+      return new Operation.CreateIndex(o.index(), main(o.table()));
+    }
+    if (op instanceof Operation.DropIndex o && o.table().schema().isPresent()) {
+      return new Operation.DropIndex(o.name(), main(o.table()));
+    }
+    return withoutSchema(op);
   }
 
   private static Operation.Table main(Operation.Table table) {

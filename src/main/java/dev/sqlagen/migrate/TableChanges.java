@@ -241,17 +241,16 @@ final class TableChanges {
   }
 
   private void foreignKeys(List<Operation> late) {
-    if (!old.schema().equals(table.schema()) && !(old.foreignKeys().isEmpty() && table.foreignKeys().isEmpty())) {
-      // SQLite keeps a foreign key only within one schema (CREATE TABLE leaves out the others):
-      // which of them it keeps may change with the move.
-      rebuild("it moves to another schema with its foreign keys");
-    }
     Matching<ForeignKeyState> matching = Matching.of(old.foreignKeys(), table.foreignKeys(), (was, now) -> {
       ForeignKeyState mapped = mapForeignKey(was);
       return mapped != null && sameForeignKey(now, mapped);
     }, ForeignKeyState::name);
     for (ForeignKeyState fk : old.foreignKeys()) {
       Optional<ForeignKeyState> same = matching.successor(fk);
+      if (same.isPresent() && old.schema().equals(fk.referredSchema()) != table.schema().equals(same.get().referredSchema())) {
+        // SQLite keeps a foreign key only within one schema (CREATE TABLE leaves out the others).
+        rebuild("a foreign key " + (old.schema().equals(fk.referredSchema()) ? "now crosses" : "no longer crosses") + " schemas");
+      }
       if (same.isPresent()) {
         if (!same.get().name().equals(fk.name())) {
           postLate.add(renameConstraint(fk.name(), same.get().name()));

@@ -53,27 +53,6 @@ public final class RandomEvolution {
   // Each switch leaves out a construct that a sqlagen bug breaks; true means "generate it".
 
   /**
-   * KNOWN BUG 2 (reported): retyping the last column of an enum to a string crashes sqlagen revision
-   * (NoSuchElementException in RevisionPlanner$EnumVariables.resolve). False: an enum column is
-   * retyped to a string only while another column keeps the enum.
-   */
-  static boolean retypeLastEnumColumn = Boolean.getBoolean("sqlagen.evolution.retypeLastEnumColumn");
-
-  /**
-   * KNOWN BUG 3 (reported): adding or removing @index on a @unique column (a unique index becomes a
-   * unique constraint over the same, already distinct, values) is refused with SQD065. False: @index
-   * is not toggled on @unique columns.
-   */
-  static boolean toggleIndexOnUnique = Boolean.getBoolean("sqlagen.evolution.toggleIndexOnUnique");
-
-  /**
-   * KNOWN BUG 4 (reported): adding @identity to a key that is a SERIAL fails on PostgreSQL ("column
-   * already has a default value": the identity is added before the sequence default is dropped).
-   * False: a key gets @identity only when its model is created with one.
-   */
-  static boolean identityOnSerial = Boolean.getBoolean("sqlagen.evolution.identityOnSerial");
-
-  /**
    * KNOWN BUG 5 (reported): a many-to-many link table's foreign key to a model in another schema is
    * missing from env.py's NOT_COMPARED_ON_SQLITE, so alembic check fails on SQLite from the first
    * revision. False: many-to-many pairs join models of the default schema only.
@@ -87,33 +66,9 @@ public final class RandomEvolution {
    */
   static boolean referencesWithinSingleTable = Boolean.getBoolean("sqlagen.evolution.referencesWithinSingleTable");
 
-  /**
-   * KNOWN BUG 7 (reported): removing @identity from a key leaves it without a default on PostgreSQL
-   * (no SERIAL sequence comes back: inserts fail with a NULL id). False: @identity is never removed.
-   */
-  static boolean removeIdentity = Boolean.getBoolean("sqlagen.evolution.removeIdentity");
 
-  /**
-   * KNOWN BUG 8 (reported): on SQLite, retyping datetime to date copies the stored text unchanged
-   * ('2000-01-09 00:00:00.000000' in a DATE column), which SQLAlchemy cannot read back. False: no
-   * column is retyped from datetime to date (date to datetime is).
-   */
-  static boolean retypeDatetimeToDate = Boolean.getBoolean("sqlagen.evolution.retypeDatetimeToDate");
 
-  /**
-   * KNOWN BUG 9 (reported): moving a model between the default schema and a @@schema leaves, on
-   * SQLite, the foreign keys to and from it as they were, though SQLite keeps foreign keys within
-   * one schema only: the database differs from create_all, and after a downgrade alembic check
-   * finds a foreign key missing. False: only tables without foreign keys to or from them move.
-   */
-  static boolean moveReferencedTables = Boolean.getBoolean("sqlagen.evolution.moveReferencedTables");
 
-  /**
-   * KNOWN BUG 10 (reported): renaming an enum value that is a column's default leaves, on SQLite,
-   * the column's DEFAULT at the old value (no longer a member). False: values that are defaults
-   * keep their names.
-   */
-  static boolean renameDefaultEnumValue = Boolean.getBoolean("sqlagen.evolution.renameDefaultEnumValue");
 
   /**
    * KNOWN BUG 11 (reported): a self-reference in a joined-table subclass ({@code model Realm : Venue
@@ -122,13 +77,6 @@ public final class RandomEvolution {
    */
   static boolean selfReferenceInJoinedSubclass = Boolean.getBoolean("sqlagen.evolution.selfReferenceInJoinedSubclass");
 
-  /**
-   * KNOWN BUG 1 (reported): on SQLite, every revision step that rebuilds, renames or drops a table
-   * of a @@schema fails (op.rename_table/op.drop_table with schema= is not translated away: "no such
-   * table: geo._sqlagen_new_x"). False: tables of a @@schema (before or after the step) are created,
-   * moved between schemas and referenced, but not otherwise changed.
-   */
-  static boolean schemaTablesChange = Boolean.getBoolean("sqlagen.evolution.schemaTablesChange");
 
   // ------------------------------------------------------------------ the result
 
@@ -1065,12 +1013,9 @@ public final class RandomEvolution {
     return !f.pk && !f.discriminator && f.computed == null && f.identity == null;
   }
 
+  /** Whether a step may change this table: every table (the one place to leave some out again). */
   private boolean canChangeTable(Ctx c, Md m) {
-    if (schemaTablesChange || m == null) {
-      return true;
-    }
-    Md owner = c.s.ownsTable(m) ? m : c.s.root(m);
-    return owner.schema == null && c.prev.findModel(owner.uid).map(p -> p.schema == null).orElse(true);
+    return true;
   }
 
   /** The model whose table holds the model's columns. */
@@ -1440,9 +1385,6 @@ public final class RandomEvolution {
     int longest = 0;
     if (f.fam == Fam.ENUM) {
       En e = c.s.enumType(f.type);
-      if (!retypeLastEnumColumn && columns(c.s).stream().filter(x -> x.f.fam == Fam.ENUM && x.f.type.equals(e.uid)).count() < 2) {
-        return false;
-      }
       if (!c.free(e.uid)) {
         return false;
       }
@@ -1457,7 +1399,6 @@ public final class RandomEvolution {
         default -> TIME_TYPES;
       };
       List<String> others = family.stream().filter(t -> !t.equals(f.type))
-          .filter(t -> retypeDatetimeToDate || !t.equals("date"))
           .filter(t -> !(f.wasFractional && isStringType(f.type) && isIntegerType(t))).toList();
       if (others.isEmpty()) {
         return false;
@@ -1570,11 +1511,8 @@ public final class RandomEvolution {
     F id = m.fields.stream().filter(f -> f.pk).findFirst().orElseThrow();
     String before = id.identity == null ? "none" : id.identity.isEmpty() ? "@identity" : "@identity(always)";
     if (id.identity == null) {
-      if (!identityOnSerial) {
-        return false;
-      }
       id.identity = chance(50) ? "" : "always";
-    } else if (chance(30) || !removeIdentity) {
+    } else if (chance(30)) {
       id.identity = id.identity.isEmpty() ? "always" : "";
     } else {
       id.identity = null;
@@ -1901,7 +1839,7 @@ public final class RandomEvolution {
 
   private boolean addIndexColumn(Ctx c) {
     Optional<Col> pick = any(columns(c.s), col -> col.model != null && plain(col) && !col.f.type.equals("json")
-        && canChangeCol(c, col) && (toggleIndexOnUnique || !col.f.unique));
+        && canChangeCol(c, col));
     if (pick.isEmpty()) {
       return false;
     }
@@ -2079,7 +2017,7 @@ public final class RandomEvolution {
     En e = pick.get();
     Set<String> defaults = new HashSet<>();
     columns(c.s).stream().filter(col -> col.f.dflt != null && col.f.dflt.kind == DK.MEMBER).forEach(col -> defaults.add(col.f.dflt.value()));
-    List<Mem> renamable = e.members.stream().filter(x -> renameDefaultEnumValue || !defaults.contains(x.uid)).toList();
+    List<Mem> renamable = e.members;
     if (renamable.isEmpty()) {
       return false;
     }
@@ -2236,8 +2174,7 @@ public final class RandomEvolution {
   private boolean moveSchema(Ctx c) {
     Optional<Md> pick = any(c.s.models, m -> c.s.ownsTable(m) && c.free(m.uid)
         && (linkTablesAcrossSchemas || m.fields.stream().noneMatch(f -> f.kind == Kind.M2M))
-        && (moveReferencedTables || !c.s.referenced(m) && m.fields.stream().noneMatch(f -> f.kind == Kind.REF)
-            && m.parent == null && m.strategy == null));
+        && m.parent == null && m.strategy == null);
     if (pick.isEmpty()) {
       return false;
     }
