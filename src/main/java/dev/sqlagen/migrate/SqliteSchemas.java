@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * SQLite has no schemas: env.py maps every schema to the main database (schema_translate_map).
- * Alembic's ALTER TABLE operations (rename_table, add_column, drop_column, alter_column) name
- * the table themselves and ignore that map, so on SQLite they must name no schema: a step that
- * runs them on a table of a schema gets a SQLite form of its own.
+ * SQLite has no schemas: env.py maps the models' schemas to the main database
+ * (schema_translate_map). That is not enough for a revision: Alembic's ALTER TABLE operations
+ * (rename_table, add_column, drop_column, alter_column) ignore the map, and it holds only the
+ * schemas the models have now, not one that a table of an earlier revision was in. So every
+ * operation SQLite runs in a revision after the first names no schema: a step that names one gets
+ * a SQLite form of its own.
  */
 final class SqliteSchemas {
   private static final List<String> WHY = List.of("SQLite has no schemas: its tables are all in the main database.");
@@ -22,24 +24,19 @@ final class SqliteSchemas {
     List<Step> result = new ArrayList<>();
     for (Step step : steps) {
       if (step instanceof Step.Common common) {
-        if (common.operations().stream().anyMatch(op -> withoutSchema(op) != op)) {
-          result.add(new Step.PerDialect(forSqlite(common.operations()), common.operations(), WHY));
+        if (common.operations().stream().anyMatch(op -> inMain(op) != op)) {
+          result.add(new Step.PerDialect(common.operations().stream().map(SqliteSchemas::inMain).toList(), common.operations(),
+              WHY));
         } else {
           result.add(step);
         }
       } else {
-        // SQLite's own operations (rebuilds) name no schema at all: env.py translates only the
-        // schemas the models have now, not one that a table has just left.
         Step.PerDialect dialects = (Step.PerDialect) step;
         result.add(new Step.PerDialect(dialects.sqlite().stream().map(SqliteSchemas::inMain).toList(), dialects.others(),
             dialects.why()));
       }
     }
     return result;
-  }
-
-  private static List<Operation> forSqlite(List<Operation> ops) {
-    return ops.stream().map(SqliteSchemas::withoutSchema).toList();
   }
 
   /** The operation naming no schema, or the operation itself when Alembic translates it (or it has none). */

@@ -1654,7 +1654,9 @@ public final class RandomEvolution {
     second.get().pk = true;
     second.get().dflt = null;
     c.touch(m.uid, second.get().uid, id.uid);
-    c.code("SQD065");
+    if (!alreadyUnique(c, m, List.of(id.uid, second.get().uid))) {
+      c.code("SQD065");
+    }
     c.say("primary key of " + m.name + ": (id) -> (id, " + second.get().name + ")");
     return true;
   }
@@ -1806,6 +1808,23 @@ public final class RandomEvolution {
 
   // ------------------------------------------------------------------ changes: unique, index, check
 
+  /**
+   * Whether the rows were distinct over these columns before the step already: the previous
+   * version had a primary key, @unique field or unique attribute over some of them (sqlagen then
+   * asks for no --allow-data-loss).
+   */
+  private static boolean alreadyUnique(Ctx c, Md m, List<String> uids) {
+    Optional<Md> before = c.prev.findModel(m.uid);
+    if (before.isEmpty()) {
+      return false;
+    }
+    List<String> key = before.get().fields.stream().filter(f -> f.pk).map(f -> f.uid).toList();
+    return !key.isEmpty() && uids.containsAll(key)
+        || before.get().fields.stream().anyMatch(f -> f.unique && uids.contains(f.uid))
+        || before.get().attrs.stream().anyMatch(a -> (a.kind.equals("unique") || a.kind.equals("unique_index"))
+            && uids.containsAll(a.cols));
+  }
+
   private static boolean distinctCapable(F f) {
     return !f.fromEnum && !f.shared && (f.fam == Fam.NUM || f.fam == Fam.STR || f.fam == Fam.DEC || f.fam == Fam.TIME) && !f.type.equals("text")
         && !f.type.equals("float") && f.computed == null;
@@ -1819,7 +1838,9 @@ public final class RandomEvolution {
     }
     Col col = pick.get();
     col.f.unique = true;
-    c.code("SQD065");
+    if (!alreadyUnique(c, col.model, List.of(col.f.uid))) {
+      c.code("SQD065");
+    }
     touchCol(c, col);
     c.say("add @unique to " + col.where());
     return true;
@@ -1897,7 +1918,9 @@ public final class RandomEvolution {
     }
     m.attrs.add(a);
     c.touch(m.uid, first.uid, second.uid);
-    c.code("SQD065");
+    if (!alreadyUnique(c, m, a.cols)) {
+      c.code("SQD065");
+    }
     c.say("add @@" + a.kind + "(" + first.name + ", " + second.name + ") to " + m.name);
     return true;
   }
