@@ -74,20 +74,6 @@ public final class RandomEvolution {
   static boolean identityOnSerial = Boolean.getBoolean("sqlagen.evolution.identityOnSerial");
 
   /**
-   * KNOWN BUG 5 (reported): a many-to-many link table's foreign key to a model in another schema is
-   * missing from env.py's NOT_COMPARED_ON_SQLITE, so alembic check fails on SQLite from the first
-   * revision. False: many-to-many pairs join models of the default schema only.
-   */
-  static boolean linkTablesAcrossSchemas = Boolean.getBoolean("sqlagen.evolution.linkTablesAcrossSchemas");
-
-  /**
-   * KNOWN BUG 6 (reported): a reference between two models of one single-table hierarchy (a
-   * subclass to its root: one table) gets no remote_side=, so SQLAlchemy maps it the wrong way
-   * round (ONETOMANY). False: no such references.
-   */
-  static boolean referencesWithinSingleTable = Boolean.getBoolean("sqlagen.evolution.referencesWithinSingleTable");
-
-  /**
    * KNOWN BUG 7 (reported): removing @identity from a key leaves it without a default on PostgreSQL
    * (no SERIAL sequence comes back: inserts fail with a NULL id). False: @identity is never removed.
    */
@@ -114,13 +100,6 @@ public final class RandomEvolution {
    * keep their names.
    */
   static boolean renameDefaultEnumValue = Boolean.getBoolean("sqlagen.evolution.renameDefaultEnumValue");
-
-  /**
-   * KNOWN BUG 11 (reported): a self-reference in a joined-table subclass ({@code model Realm : Venue
-   * { home Realm? }}) gets no foreign_keys=, and the mappers fail to configure
-   * (AmbiguousForeignKeysError). False: joined-table subclasses do not reference themselves.
-   */
-  static boolean selfReferenceInJoinedSubclass = Boolean.getBoolean("sqlagen.evolution.selfReferenceInJoinedSubclass");
 
   /**
    * KNOWN BUG 1 (reported): on SQLite, every revision step that rebuilds, renames or drops a table
@@ -790,7 +769,7 @@ public final class RandomEvolution {
       Md tag = newModel(s);
       tag.fields.add(newColumn(s, false, false));
       addPair(s, child, tag);
-      if (chance(30) && linkTablesAcrossSchemas) {
+      if (chance(30)) {
         tag.schema = pick(SCHEMAS);
       }
     }
@@ -1073,11 +1052,6 @@ public final class RandomEvolution {
     return owner.schema == null && c.prev.findModel(owner.uid).map(p -> p.schema == null).orElse(true);
   }
 
-  /** The model whose table holds the model's columns. */
-  private static Md tableOf(Sch s, Md m) {
-    return s.ownsTable(m) ? m : s.root(m);
-  }
-
   private boolean canChangeCol(Ctx c, Col col) {
     for (Md m : col.tables(c.s)) {
       if (!canChangeTable(c, m) || !c.free(m.uid)) {
@@ -1238,8 +1212,7 @@ public final class RandomEvolution {
 
   private boolean addPairChange(Ctx c) {
     List<Md> ok = c.s.models.stream()
-        .filter(m -> m.parent == null && c.s.keyedById(m) && c.free(m.uid) && canChangeTable(c, m)
-            && (linkTablesAcrossSchemas || m.schema == null)).toList();
+        .filter(m -> m.parent == null && c.s.keyedById(m) && c.free(m.uid) && canChangeTable(c, m)).toList();
     if (ok.size() < 2) {
       return false;
     }
@@ -1780,9 +1753,7 @@ public final class RandomEvolution {
       return false;
     }
     Md m = pick.get();
-    Optional<Md> target = any(c.s.models, t -> c.s.keyedById(t) && c.free(t.uid) && canChangeTable(c, t)
-        && (referencesWithinSingleTable || t == m || tableOf(c.s, t) != tableOf(c.s, m))
-        && (selfReferenceInJoinedSubclass || t != m || m.parent == null));
+    Optional<Md> target = any(c.s.models, t -> c.s.keyedById(t) && c.free(t.uid) && canChangeTable(c, t));
     if (target.isEmpty()) {
       return false;
     }
@@ -2235,7 +2206,6 @@ public final class RandomEvolution {
 
   private boolean moveSchema(Ctx c) {
     Optional<Md> pick = any(c.s.models, m -> c.s.ownsTable(m) && c.free(m.uid)
-        && (linkTablesAcrossSchemas || m.fields.stream().noneMatch(f -> f.kind == Kind.M2M))
         && (moveReferencedTables || !c.s.referenced(m) && m.fields.stream().noneMatch(f -> f.kind == Kind.REF)
             && m.parent == null && m.strategy == null));
     if (pick.isEmpty()) {
