@@ -744,6 +744,26 @@ def test_import_and_configure(proof_target: ProofTarget) -> None:
     assert not missing, f"{package.name}.__all__ names missing objects: {missing}"
 
 
+def test_one_sided_references_are_many_to_one(proof_target: ProofTarget) -> None:
+    """A relationship without a partner is a reference: it must hold the foreign key.
+
+    A paired one the wrong way round fails to configure (both sides of one
+    direction); a one-sided one would configure, holding the key on the target.
+    """
+    package = load_package(proof_target)
+    package.require_configured()
+    wrong = [
+        f"{_mapper_name(mapper)}.{rel.key} ({rel.direction.name})"
+        for mapper in package.mappers()
+        for rel in mapper.relationships
+        if rel.parent is mapper
+        and rel.secondary is None
+        and not rel.back_populates
+        and rel.direction is not RelationshipDirection.MANYTOONE
+    ]
+    assert not wrong, f"references not mapped many-to-one: {wrong}"
+
+
 def _enum_classes(metadata: MetaData) -> list[type[enum.Enum]]:
     found: dict[str, type[enum.Enum]] = {}
     for table in metadata.tables.values():

@@ -3,12 +3,15 @@ package dev.sqlagen.plan;
 import dev.sqlagen.naming.ConstraintNames;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.Entity;
+import dev.sqlagen.resolved.LinkTable;
 import dev.sqlagen.resolved.ResolvedSchema;
 import dev.sqlagen.resolved.TableConstraint;
 
 import dev.sqlagen.GeneratorConfig;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Plans the modules around the models: URLs, sessions, and the Alembic environment. */
@@ -63,12 +66,28 @@ final class DataLayerPlanner {
           names.add(index.dbName());
         }
       }
-      for (Column column : entity.columns()) {
-        column.foreignKey().filter(fk -> !fk.schema().equals(entity.schema()))
-            .ifPresent(fk -> names.add(ConstraintNames.foreignKey(entity.table(), column.name(), fk.table())));
-      }
+      names.addAll(foreignKeysToOtherSchemas(entity.table(), entity.schema(), entity.columns()));
     }
-    return names.stream().sorted().toList();
+    // A link table lives in its left model's schema: its key to the right model may leave it.
+    for (LinkTable link : schema.linkTables()) {
+      names.addAll(foreignKeysToOtherSchemas(link.table(), link.schema(), link.columns()));
+    }
+    return names.stream().distinct().sorted().toList();
+  }
+
+  /**
+   * The names of a table's foreign keys to tables of another schema (or of none). The naming
+   * convention names a composite key after its first column.
+   */
+  private static List<String> foreignKeysToOtherSchemas(String table, Optional<String> schema, List<Column> columns) {
+    List<String> names = new ArrayList<>();
+    Set<String> composites = new HashSet<>();
+    for (Column column : columns) {
+      column.foreignKey()
+          .filter(fk -> !fk.schema().equals(schema) && fk.composite().map(composites::add).orElse(true))
+          .ifPresent(fk -> names.add(ConstraintNames.foreignKey(table, column.name(), fk.table())));
+    }
+    return names;
   }
 
   private static String sessionDoc(String source, String pkg, String var, boolean sync, boolean async) {

@@ -131,7 +131,7 @@ final class ModelClassPlanner {
     entity.polymorphism().ifPresent(p -> {
       p.discriminatorField().ifPresent(field -> entries.add(PyExpr.entry("polymorphic_on", PyExpr.atom(names.attribute(field)))));
       entries.add(PyExpr.entry("polymorphic_identity", identity(p)));
-      p.parent().filter(parent -> entity.ownsTable() && module.ambiguous(entity.name(), parent)).ifPresent(parent -> {
+      p.parent().filter(parent -> entity.ownsTable() && module.ambiguousInheritance(entity.name(), parent)).ifPresent(parent -> {
         // Another foreign key joins the two tables: say which one is the inheritance.
         String key = names.attribute(module.primaryKey(entity.name()).field());
         entries.add(PyExpr.entry("inherit_condition", PyExpr.atom(key + " == " + parent + "." + key)));
@@ -250,10 +250,11 @@ final class ModelClassPlanner {
     if (module.ambiguous(entity.name(), reference.target())) {
       args.add(PyExpr.keyword("foreign_keys", attributes(entity.name(), reference.foreignKeyFields())));
     }
-    if (reference.target().equals(entity.name())) {
-      // Self-reference: the target side of the join is this table's primary key.
-      List<String> key = entity.primaryKey().stream().map(Column::field).toList();
-      args.add(PyExpr.keyword("remote_side", attributes(entity.name(), key)));
+    if (module.selfReferential(entity.name(), reference.target())) {
+      // The join is within one table (a self-reference, or two models of one single-table
+      // hierarchy): SQLAlchemy would take the foreign key for the remote side, so name the target's key.
+      List<String> key = module.entity(reference.target()).primaryKey().stream().map(Column::field).toList();
+      args.add(PyExpr.keyword("remote_side", attributes(reference.target(), key)));
     }
     reference.loading().ifPresent(loading -> args.add(PyExpr.keyword("lazy", PyExpr.str(loading.lazy()))));
     if (module.deferred(entity, entity.column(reference.foreignKeyFields().get(0)).orElseThrow())) {

@@ -19,7 +19,7 @@ final class ModelsModulePlanner {
   private final PythonNamesInModule names;
   private final ImportPlan imports;
   private final ColumnTypes types;
-  private final Map<String, Integer> foreignKeysBetween = new HashMap<>();
+  private final ForeignKeyPaths foreignKeys;
   private final Map<String, Entity> entities = new HashMap<>();
   private final boolean asyncAttrs;
   private final TableOrder tableOrder;
@@ -34,13 +34,9 @@ final class ModelsModulePlanner {
     this.names = new PythonNamesInModule(schema);
     this.imports = new ImportPlan(names.taken());
     this.types = new ColumnTypes(imports, names);
+    this.foreignKeys = new ForeignKeyPaths(schema);
     for (Entity entity : schema.entities()) {
       entities.put(entity.name(), entity);
-      entity.references().forEach(r -> foreignKeysBetween.merge(pairKey(entity.name(), r.target()), 1, Integer::sum));
-      // A joined-table subclass's key is a foreign key to its parent's table too: with another
-      // one between them, SQLAlchemy needs to be told which a relationship uses.
-      entity.parent().filter(parent -> entity.ownsTable())
-          .ifPresent(parent -> foreignKeysBetween.merge(pairKey(entity.name(), parent), 1, Integer::sum));
     }
   }
 
@@ -127,9 +123,19 @@ final class ModelsModulePlanner {
         List.of(PyLayout.statement(INDENT, "metadata = ", metadata)));
   }
 
-  /** Whether relationships between two models need {@code foreign_keys=}: more than one FK links them. */
+  /** Whether relationships between two models need {@code foreign_keys=}: SQLAlchemy finds several FKs to join on. */
   boolean ambiguous(String modelA, String modelB) {
-    return foreignKeysBetween.getOrDefault(pairKey(modelA, modelB), 0) > 1;
+    return foreignKeys.ambiguous(modelA, modelB);
+  }
+
+  /** Whether a reference from one model to another needs {@code remote_side=}: it joins a table to itself. */
+  boolean selfReferential(String model, String target) {
+    return foreignKeys.selfReferential(model, target);
+  }
+
+  /** Whether a joined-table subclass needs {@code inherit_condition}: another FK links it to its parent's table. */
+  boolean ambiguousInheritance(String subclass, String parent) {
+    return foreignKeys.ambiguousInheritance(subclass, parent);
   }
 
   /** Whether a foreign-key column closes a cycle of tables (then {@code use_alter=True}). */
@@ -155,9 +161,5 @@ final class ModelsModulePlanner {
 
   ColumnTypes types() {
     return types;
-  }
-
-  private static String pairKey(String a, String b) {
-    return a.compareTo(b) <= 0 ? a + "\u0000" + b : b + "\u0000" + a;
   }
 }

@@ -49,35 +49,6 @@ public final class RandomEvolution {
   public static final int MIN_CHANGES = 3;
   public static final int MAX_CHANGES = 8;
 
-  // ------------------------------------------------------------------ known-bug switches
-  // Each switch leaves out a construct that a sqlagen bug breaks; true means "generate it".
-
-  /**
-   * KNOWN BUG 5 (reported): a many-to-many link table's foreign key to a model in another schema is
-   * missing from env.py's NOT_COMPARED_ON_SQLITE, so alembic check fails on SQLite from the first
-   * revision. False: many-to-many pairs join models of the default schema only.
-   */
-  static boolean linkTablesAcrossSchemas = Boolean.getBoolean("sqlagen.evolution.linkTablesAcrossSchemas");
-
-  /**
-   * KNOWN BUG 6 (reported): a reference between two models of one single-table hierarchy (a
-   * subclass to its root: one table) gets no remote_side=, so SQLAlchemy maps it the wrong way
-   * round (ONETOMANY). False: no such references.
-   */
-  static boolean referencesWithinSingleTable = Boolean.getBoolean("sqlagen.evolution.referencesWithinSingleTable");
-
-
-
-
-
-  /**
-   * KNOWN BUG 11 (reported): a self-reference in a joined-table subclass ({@code model Realm : Venue
-   * { home Realm? }}) gets no foreign_keys=, and the mappers fail to configure
-   * (AmbiguousForeignKeysError). False: joined-table subclasses do not reference themselves.
-   */
-  static boolean selfReferenceInJoinedSubclass = Boolean.getBoolean("sqlagen.evolution.selfReferenceInJoinedSubclass");
-
-
   // ------------------------------------------------------------------ the result
 
   /**
@@ -738,7 +709,7 @@ public final class RandomEvolution {
       Md tag = newModel(s);
       tag.fields.add(newColumn(s, false, false));
       addPair(s, child, tag);
-      if (chance(30) && linkTablesAcrossSchemas) {
+      if (chance(30)) {
         tag.schema = pick(SCHEMAS);
       }
     }
@@ -1018,11 +989,6 @@ public final class RandomEvolution {
     return true;
   }
 
-  /** The model whose table holds the model's columns. */
-  private static Md tableOf(Sch s, Md m) {
-    return s.ownsTable(m) ? m : s.root(m);
-  }
-
   private boolean canChangeCol(Ctx c, Col col) {
     for (Md m : col.tables(c.s)) {
       if (!canChangeTable(c, m) || !c.free(m.uid)) {
@@ -1183,8 +1149,7 @@ public final class RandomEvolution {
 
   private boolean addPairChange(Ctx c) {
     List<Md> ok = c.s.models.stream()
-        .filter(m -> m.parent == null && c.s.keyedById(m) && c.free(m.uid) && canChangeTable(c, m)
-            && (linkTablesAcrossSchemas || m.schema == null)).toList();
+        .filter(m -> m.parent == null && c.s.keyedById(m) && c.free(m.uid) && canChangeTable(c, m)).toList();
     if (ok.size() < 2) {
       return false;
     }
@@ -1720,9 +1685,7 @@ public final class RandomEvolution {
       return false;
     }
     Md m = pick.get();
-    Optional<Md> target = any(c.s.models, t -> c.s.keyedById(t) && c.free(t.uid) && canChangeTable(c, t)
-        && (referencesWithinSingleTable || t == m || tableOf(c.s, t) != tableOf(c.s, m))
-        && (selfReferenceInJoinedSubclass || t != m || m.parent == null));
+    Optional<Md> target = any(c.s.models, t -> c.s.keyedById(t) && c.free(t.uid) && canChangeTable(c, t));
     if (target.isEmpty()) {
       return false;
     }
@@ -2196,7 +2159,6 @@ public final class RandomEvolution {
 
   private boolean moveSchema(Ctx c) {
     Optional<Md> pick = any(c.s.models, m -> c.s.ownsTable(m) && c.free(m.uid)
-        && (linkTablesAcrossSchemas || m.fields.stream().noneMatch(f -> f.kind == Kind.M2M))
         && m.parent == null && m.strategy == null);
     if (pick.isEmpty()) {
       return false;
