@@ -5,6 +5,7 @@ import dev.sqlagen.resolved.Entity;
 import dev.sqlagen.resolved.ResolvedSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,8 @@ final class ForeignKeyPaths {
 
   private final Map<String, Entity> entities = new HashMap<>();
   private final List<Constraint> constraints = new ArrayList<>();
+  /** The indexes in {@code constraints} of those from or to each table. */
+  private final Map<String, List<Integer>> byTable = new HashMap<>();
 
   ForeignKeyPaths(ResolvedSchema schema) {
     schema.entities().forEach(entity -> entities.put(entity.name(), entity));
@@ -41,6 +44,10 @@ final class ForeignKeyPaths {
       }
       String from = qualified(entity);
       keys.values().forEach(fk -> constraints.add(new Constraint(from, fk.schema().map(s -> s + ".").orElse("") + fk.table())));
+    }
+    for (int i = 0; i < constraints.size(); i++) {
+      byTable.computeIfAbsent(constraints.get(i).from(), t -> new ArrayList<>()).add(i);
+      byTable.computeIfAbsent(constraints.get(i).to(), t -> new ArrayList<>()).add(i);
     }
   }
 
@@ -82,9 +89,18 @@ final class ForeignKeyPaths {
   }
 
   private int between(Set<String> left, Set<String> right) {
-    return (int) constraints.stream()
-        .filter(c -> (left.contains(c.from()) && right.contains(c.to())) || (right.contains(c.from()) && left.contains(c.to())))
-        .count();
+    // Only the constraints that touch the left tables (a few), not every constraint of the schema:
+    // this runs for every relationship.
+    Set<Integer> touching = new HashSet<>();
+    left.forEach(table -> touching.addAll(byTable.getOrDefault(table, List.of())));
+    int count = 0;
+    for (int i : touching) {
+      Constraint c = constraints.get(i);
+      if ((left.contains(c.from()) && right.contains(c.to())) || (right.contains(c.from()) && left.contains(c.to()))) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The table a model's columns live in: its own, or its single-table root's. */
