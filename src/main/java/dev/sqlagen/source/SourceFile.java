@@ -50,6 +50,17 @@ public final class SourceFile {
     return body.indexOf('\r') < 0 ? body : body.replace("\r\n", "\n").replace('\r', '\n');
   }
 
+  /** The 1-based line that holds this offset into the text (an offset outside it is clamped). */
+  public int lineAt(int offset) {
+    int index = Arrays.binarySearch(lineStarts, Math.max(0, Math.min(offset, text.length())));
+    return (index >= 0 ? index : -index - 2) + 1;
+  }
+
+  /** The offset into the text at which a 1-based line starts. */
+  public int lineStart(int line) {
+    return lineStarts[line - 1];
+  }
+
   private static int[] lineStarts(String text) {
     // indexOf, not a loop over every character: a run calls this once, so such a loop would
     // run in the interpreter for most of a large file.
