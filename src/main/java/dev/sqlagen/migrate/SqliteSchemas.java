@@ -39,27 +39,7 @@ final class SqliteSchemas {
     return result;
   }
 
-  /** The operation naming no schema, or the operation itself when Alembic translates it (or it has none). */
-  private static Operation withoutSchema(Operation op) {
-    if (op instanceof Operation.RenameTable o && o.table().schema().isPresent()) {
-      return new Operation.RenameTable(main(o.table()), o.newName());
-    }
-    if (op instanceof Operation.AddColumn o && o.table().schema().isPresent()) {
-      return new Operation.AddColumn(o.column(), main(o.table()));
-    }
-    if (op instanceof Operation.DropColumn o && o.table().schema().isPresent()) {
-      return new Operation.DropColumn(o.column(), main(o.table()));
-    }
-    if (op instanceof Operation.RenameColumn o && o.table().schema().isPresent()) {
-      return new Operation.RenameColumn(o.column(), o.newName(), main(o.table()));
-    }
-    if (op instanceof Operation.AlterColumn o && o.table().schema().isPresent()) {
-      return new Operation.AlterColumn(o.from(), o.to(), o.using(), main(o.table()));
-    }
-    return op;
-  }
-
-  /** The operation on the main database, whatever its kind. */
+  /** The operation on the main database, or the operation itself when it names no schema. */
   private static Operation inMain(Operation op) {
     if (op instanceof Operation.CreateTable o && o.table().schema().isPresent()) {
       TableState table = o.table();
@@ -80,7 +60,22 @@ final class SqliteSchemas {
     if (op instanceof Operation.DropIndex o && o.table().schema().isPresent()) {
       return new Operation.DropIndex(o.name(), main(o.table()));
     }
-    return withoutSchema(op);
+    if (op instanceof Operation.RenameTable o && o.table().schema().isPresent()) {
+      return new Operation.RenameTable(main(o.table()), o.newName());
+    }
+    if (op instanceof Operation.AddColumn o && o.table().schema().isPresent()) {
+      return new Operation.AddColumn(o.column(), main(o.table()));
+    }
+    if (op instanceof Operation.DropColumn o && o.table().schema().isPresent()) {
+      return new Operation.DropColumn(o.column(), main(o.table()));
+    }
+    if (op instanceof Operation.RenameColumn o && o.table().schema().isPresent()) {
+      return new Operation.RenameColumn(o.column(), o.newName(), main(o.table()));
+    }
+    if (op instanceof Operation.AlterColumn o && o.table().schema().isPresent()) {
+      return new Operation.AlterColumn(o.from(), o.to(), o.using(), main(o.table()));
+    }
+    return op;
   }
 
   private static Operation.Table main(Operation.Table table) {
