@@ -984,14 +984,9 @@ public final class RandomEvolution {
     return !f.pk && !f.discriminator && f.computed == null && f.identity == null;
   }
 
-  /** Whether a step may change this table: every table (the one place to leave some out again). */
-  private boolean canChangeTable(Ctx c, Md m) {
-    return true;
-  }
-
   private boolean canChangeCol(Ctx c, Col col) {
     for (Md m : col.tables(c.s)) {
-      if (!canChangeTable(c, m) || !c.free(m.uid)) {
+      if (!c.free(m.uid)) {
         return false;
       }
     }
@@ -1023,7 +1018,7 @@ public final class RandomEvolution {
     if (chance(20)) {
       m.schema = pick(SCHEMAS);
     }
-    List<Md> targets = c.s.models.stream().filter(x -> x != m && c.s.keyedById(x) && c.free(x.uid) && canChangeTable(c, x)).toList();
+    List<Md> targets = c.s.models.stream().filter(x -> x != m && c.s.keyedById(x) && c.free(x.uid)).toList();
     if (!targets.isEmpty() && chance(70)) {
       Md target = pick(targets);
       F ref = newRef(c.s, target, chance(50));
@@ -1046,13 +1041,13 @@ public final class RandomEvolution {
 
   /** Models that can go: no subclasses, no key reference to them, not in a changed schema table. */
   private boolean droppable(Ctx c, Md m) {
-    if (!c.s.subclasses(m).isEmpty() || !c.free(m.uid) || !canChangeTable(c, m)) {
+    if (!c.s.subclasses(m).isEmpty() || !c.free(m.uid)) {
       return false;
     }
     for (Md x : c.s.models) {
       for (F f : x.fields) {
         if (f.kind == Kind.REF && f.target.equals(m.uid) && x != m) {
-          if (f.pk || !c.free(x.uid, f.uid) || !canChangeTable(c, x) || inAttr(x, f)) {
+          if (f.pk || !c.free(x.uid, f.uid) || inAttr(x, f)) {
             return false;
           }
         }
@@ -1123,8 +1118,7 @@ public final class RandomEvolution {
   }
 
   private boolean renameModel(Ctx c) {
-    Optional<Md> pick = any(c.s.models, m -> c.s.ownsTable(m) && c.free(m.uid) && canChangeTable(c, m) && !linkTouched(c, m)
-        && c.s.refsTo(m).stream().allMatch(r -> canChangeTable(c, c.s.ownerOf(r))));
+    Optional<Md> pick = any(c.s.models, m -> c.s.ownsTable(m) && c.free(m.uid) && !linkTouched(c, m));
     if (pick.isEmpty()) {
       return false;
     }
@@ -1149,7 +1143,7 @@ public final class RandomEvolution {
 
   private boolean addPairChange(Ctx c) {
     List<Md> ok = c.s.models.stream()
-        .filter(m -> m.parent == null && c.s.keyedById(m) && c.free(m.uid) && canChangeTable(c, m)).toList();
+        .filter(m -> m.parent == null && c.s.keyedById(m) && c.free(m.uid)).toList();
     if (ok.size() < 2) {
       return false;
     }
@@ -1174,9 +1168,6 @@ public final class RandomEvolution {
     F f = pick(pairs);
     Md a = c.s.ownerOf(f);
     Md b = c.s.model(f.target);
-    if (!canChangeTable(c, a) || !canChangeTable(c, b)) {
-      return false;
-    }
     a.fields.removeIf(x -> f.pair.equals(x.pair));
     b.fields.removeIf(x -> f.pair.equals(x.pair));
     c.code("SQD060");
@@ -1192,7 +1183,7 @@ public final class RandomEvolution {
     if (toMixin) {
       Mx x = pick(c.s.mixins);
       List<Md> users = c.s.mixinUsers(x);
-      if (!c.free(x.uid) || users.stream().anyMatch(m -> !c.free(m.uid) || !canChangeTable(c, m))) {
+      if (!c.free(x.uid) || users.stream().anyMatch(m -> !c.free(m.uid))) {
         return false;
       }
       F f = newColumn(c.s, false, false);
@@ -1205,7 +1196,7 @@ public final class RandomEvolution {
       c.say("add column " + f.name + " " + describeType(c.s, f) + " to mixin " + x.name + " (used by " + users.size() + " models)");
       return true;
     }
-    Optional<Md> pick = any(c.s.models, m -> c.free(m.uid) && canChangeTable(c, m) && (!c.s.isSti(m) || c.free(c.s.root(m).uid)));
+    Optional<Md> pick = any(c.s.models, m -> c.free(m.uid) && (!c.s.isSti(m) || c.free(c.s.root(m).uid)));
     if (pick.isEmpty()) {
       return false;
     }
@@ -1467,7 +1458,7 @@ public final class RandomEvolution {
 
   /** @identity on the single int key of a root or plain model: added, switched, removed. */
   private boolean toggleIdentity(Ctx c) {
-    Optional<Md> pick = any(c.s.models, m -> m.parent == null && c.s.keyedById(m) && c.free(m.uid) && canChangeTable(c, m)
+    Optional<Md> pick = any(c.s.models, m -> m.parent == null && c.s.keyedById(m) && c.free(m.uid)
         && m.fields.stream().anyMatch(f -> f.pk && f.type.equals("int") && f.kind == Kind.COL));
     if (pick.isEmpty()) {
       return false;
@@ -1565,7 +1556,7 @@ public final class RandomEvolution {
   private boolean comment(Ctx c) {
     int what = rng.nextInt(3);
     if (what == 0) {
-      Optional<Md> pick = any(c.s.models, m -> c.free(m.uid) && canChangeTable(c, m));
+      Optional<Md> pick = any(c.s.models, m -> c.free(m.uid));
       if (pick.isEmpty()) {
         return false;
       }
@@ -1595,7 +1586,7 @@ public final class RandomEvolution {
   /** A leaf model's key gains or loses a second column. */
   private boolean primaryKey(Ctx c) {
     Optional<Md> pick = any(c.s.models, m -> m.parent == null && m.strategy == null && !c.s.referenced(m) && c.free(m.uid)
-        && canChangeTable(c, m) && m.fields.stream().anyMatch(f -> f.pk && f.name.equals("id")));
+        && m.fields.stream().anyMatch(f -> f.pk && f.name.equals("id")));
     if (pick.isEmpty()) {
       return false;
     }
@@ -1637,7 +1628,7 @@ public final class RandomEvolution {
   private boolean refFree(Ctx c, F f) {
     Md owner = c.s.ownerOf(f);
     Md tableOwner = c.s.ownsTable(owner) ? owner : c.s.root(owner);
-    return c.free(f.uid, owner.uid, tableOwner.uid, f.target) && canChangeTable(c, owner);
+    return c.free(f.uid, owner.uid, tableOwner.uid, f.target);
   }
 
   private boolean fkAction(Ctx c) {
@@ -1680,12 +1671,12 @@ public final class RandomEvolution {
   }
 
   private boolean addRef(Ctx c) {
-    Optional<Md> pick = any(c.s.models, m -> c.free(m.uid) && canChangeTable(c, m) && (!c.s.isSti(m) || c.free(c.s.root(m).uid)));
+    Optional<Md> pick = any(c.s.models, m -> c.free(m.uid) && (!c.s.isSti(m) || c.free(c.s.root(m).uid)));
     if (pick.isEmpty()) {
       return false;
     }
     Md m = pick.get();
-    Optional<Md> target = any(c.s.models, t -> c.s.keyedById(t) && c.free(t.uid) && canChangeTable(c, t));
+    Optional<Md> target = any(c.s.models, t -> c.s.keyedById(t) && c.free(t.uid));
     if (target.isEmpty()) {
       return false;
     }
@@ -1841,7 +1832,7 @@ public final class RandomEvolution {
   }
 
   private boolean addIndexAttr(Ctx c) {
-    Optional<Md> pick = any(c.s.models, m -> c.s.ownsTable(m) && c.free(m.uid) && canChangeTable(c, m) && attrFields(c.s, m).size() >= 2);
+    Optional<Md> pick = any(c.s.models, m -> c.s.ownsTable(m) && c.free(m.uid) && attrFields(c.s, m).size() >= 2);
     if (pick.isEmpty()) {
       return false;
     }
@@ -1863,7 +1854,7 @@ public final class RandomEvolution {
   }
 
   private boolean addUniqueAttr(Ctx c) {
-    Optional<Md> pick = any(c.s.models, m -> c.s.ownsTable(m) && c.free(m.uid) && canChangeTable(c, m)
+    Optional<Md> pick = any(c.s.models, m -> c.s.ownsTable(m) && c.free(m.uid)
         && attrFields(c.s, m).stream().anyMatch(f -> f.kind == Kind.COL && distinctCapable(f)) && attrFields(c.s, m).size() >= 2);
     if (pick.isEmpty()) {
       return false;
@@ -1889,7 +1880,7 @@ public final class RandomEvolution {
   }
 
   private boolean dropAttr(Ctx c) {
-    Optional<Md> pick = any(c.s.models, m -> c.free(m.uid) && canChangeTable(c, m) && m.attrs.stream().anyMatch(a -> !a.kind.equals("check")));
+    Optional<Md> pick = any(c.s.models, m -> c.free(m.uid) && m.attrs.stream().anyMatch(a -> !a.kind.equals("check")));
     if (pick.isEmpty()) {
       return false;
     }
@@ -1941,7 +1932,7 @@ public final class RandomEvolution {
       c.say("remove @check from " + col.where());
       return true;
     }
-    Optional<Md> model = any(c.s.models, m -> c.free(m.uid) && canChangeTable(c, m) && m.attrs.stream().anyMatch(a -> a.kind.equals("check")));
+    Optional<Md> model = any(c.s.models, m -> c.free(m.uid) && m.attrs.stream().anyMatch(a -> a.kind.equals("check")));
     if (model.isEmpty()) {
       return false;
     }
@@ -1969,7 +1960,7 @@ public final class RandomEvolution {
   }
 
   private boolean enumFree(Ctx c, En e) {
-    return c.free(e.uid) && enumTables(c.s, e).stream().allMatch(m -> c.free(m.uid) && canChangeTable(c, m))
+    return c.free(e.uid) && enumTables(c.s, e).stream().allMatch(m -> c.free(m.uid))
         && columns(c.s).stream().filter(col -> col.f.fam == Fam.ENUM && col.f.type.equals(e.uid)).allMatch(col -> c.free(col.f.uid));
   }
 
@@ -2097,7 +2088,7 @@ public final class RandomEvolution {
   // ------------------------------------------------------------------ changes: mixins, hierarchies, schemas
 
   private boolean mixinChange(Ctx c) {
-    List<Md> candidates = c.s.models.stream().filter(m -> m.parent == null && c.free(m.uid) && canChangeTable(c, m)).toList();
+    List<Md> candidates = c.s.models.stream().filter(m -> m.parent == null && c.free(m.uid)).toList();
     if (candidates.isEmpty()) {
       return false;
     }
@@ -2141,7 +2132,7 @@ public final class RandomEvolution {
   }
 
   private boolean subclassChange(Ctx c) {
-    List<Md> roots = c.s.models.stream().filter(m -> m.strategy != null && c.free(m.uid) && canChangeTable(c, m)).toList();
+    List<Md> roots = c.s.models.stream().filter(m -> m.strategy != null && c.free(m.uid)).toList();
     if (roots.isEmpty()) {
       return false;
     }
