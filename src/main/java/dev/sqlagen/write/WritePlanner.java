@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * only reports.
  */
 public final class WritePlanner {
+  private static final String REVISIONS = "migrations/versions/";
+
   private WritePlanner() {}
 
   public static WritePlan plan(OutputTree tree, Path outputDirectory) throws IOException {
@@ -29,7 +31,7 @@ public final class WritePlanner {
     }
     try {
       return planSafe(tree, root);
-    } catch (SafeTarget.UnsafePathException e) {
+    } catch (SafeTarget.UnsafePathException | ManifestPaths.MalformedException e) {
       return new WritePlan(root, List.of(), Optional.of(e.getMessage()), Manifest.of(tree));
     }
   }
@@ -86,7 +88,8 @@ public final class WritePlanner {
    */
   private static Optional<Change> orphan(Path root, String path, Manifest.Entry entry) throws IOException {
     Path target = SafeTarget.resolve(root, path);
-    if (entry.keep() || !Files.isRegularFile(target)) {
+    // Revisions are the history: whatever a manifest lists, they are never deleted.
+    if (entry.keep() || path.startsWith(REVISIONS) || !Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     byte[] bytes = Files.readAllBytes(target);
