@@ -18,6 +18,8 @@ import dev.sqlagen.resolved.ReferentialAction;
 import dev.sqlagen.resolved.TableConstraint;
 import dev.sqlagen.resolved.ColumnOptions;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -77,6 +79,8 @@ final class EntityBuilder {
     // What each field stands for in @@index, @@unique and the like: its database columns.
     Map<String, List<String>> fieldColumns = new java.util.LinkedHashMap<>();
     boolean unresolved = draft.incomplete();
+    // The foreign-key columns of references written @index(false): no index of their own.
+    Set<Column> unindexed = Collections.newSetFromMap(new IdentityHashMap<>());
     Optional<String> parent = layout.parent(draft.name());
     if (parent.isPresent() && !layout.singleSubclass(draft.name())) {
       joinedKey(parent.get()).ifPresent(key -> {
@@ -105,6 +109,9 @@ final class EntityBuilder {
           continue; // reported on the target model or the reference already
         }
         columns.addAll(foreignKey);
+        if (!reference.index()) {
+          unindexed.addAll(foreignKey);
+        }
         fieldColumns.put(reference.name(), foreignKey.stream().map(Column::name).toList());
         Optional<String> inverse = Optional.ofNullable(pairs.inverseOf().get(reference)).map(CollectionEntry::name)
             .or(() -> Optional.ofNullable(scalarSideOf.get(reference)).map(ReferenceEntry::name));
@@ -115,7 +122,7 @@ final class EntityBuilder {
         collection(draft, (CollectionEntry) entry).ifPresent(collections::add);
       }
     }
-    List<Column> indexed = indexKeyReferences(columns);
+    List<Column> indexed = indexKeyReferences(columns, unindexed);
     ModelDraft owner = layout.tableOwner(draft.name());
     // Named after the table the rows live in: a single-table subclass's is its root's.
     ModelDraft named = owner == draft ? draft
@@ -128,7 +135,8 @@ final class EntityBuilder {
       constraints = List.of();
     }
     return new Entity(
-        draft.name(), owner.table(), draft.model().doc(), indexed, references, collections, owner.schema(), constraints);
+        draft.name(), owner.table(), draft.model().doc(), indexed, references, collections, owner.schema(), constraints,
+        List.of(), Optional.empty(), Optional.empty(), indexed, ModelChecker.commentOf(draft.attributes().comment(), draft.model().doc()));
   }
 
   /**
@@ -176,9 +184,10 @@ final class EntityBuilder {
   /**
    * A foreign-key column inside a composite primary key gets an index of its own unless it leads
    * the key: the key's index serves only lookups by its first column, and the database looks up
-   * by each foreign key when a referenced row is deleted.
+   * by each foreign key when a referenced row is deleted. Not those in {@code unindexed}, the
+   * columns of references written {@code @index(false)}.
    */
-  private static List<Column> indexKeyReferences(List<Column> columns) {
+  private static List<Column> indexKeyReferences(List<Column> columns, Set<Column> unindexed) {
     List<Column> key = columns.stream().filter(Column::primaryKey).toList();
     if (key.size() < 2) {
       return columns;
@@ -186,10 +195,7 @@ final class EntityBuilder {
     List<Column> result = new ArrayList<>(columns.size());
     for (Column c : columns) {
       boolean index = c.primaryKey() && c != key.get(0) && c.foreignKey().isPresent() && !c.index();
-      result.add(index
-          ? new Column(c.field(), c.name(), c.type(), c.nullable(), true, c.unique(), true, c.defaultValue(), c.doc(), c.foreignKey(),
-              c.options())
-          : c);
+      result.add(index && !unindexed.contains(c) ? c.withIndex(true) : c);
     }
     return result;
   }

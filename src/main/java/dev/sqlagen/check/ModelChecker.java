@@ -73,6 +73,7 @@ final class ModelChecker {
     }
     String table = DbNames.table(model.name().text());
     ModelDraft.ModelAttributes attributes = modelAttributes(model);
+    comment(attributes.comment(), model.doc(), "model");
     table = attributes.table().flatMap(ModelChecker::givenTable).orElse(table);
     return new ModelDraft(model, table, TableConstructs.schema(model, diagnostics), entries, incomplete, attributes);
   }
@@ -138,6 +139,36 @@ final class ModelChecker {
       });
     }
     return columns;
+  }
+
+  /**
+   * The database comment of a column or table: {@code @comment("text")} (or {@code @@comment}), none
+   * for {@code @comment(false)}, else the doc comment.
+   */
+  Optional<String> comment(Optional<Attribute> attribute, Optional<String> doc, String what) {
+    if (attribute.isPresent() && commentOf(attribute, doc).isEmpty() && FieldAttributes.flag(attribute.get()).equals(Optional.of(false)) && doc.isEmpty()) {
+      String name = attribute.get().name().text();
+      String written = (what.equals("field") ? "@" : "@@") + name;
+      diagnostics.report(
+          Diagnostic.of(
+              Code.REDUNDANT_ATTRIBUTE,
+              attribute.get().span(),
+              "'" + written + "(false)' has no effect: the " + what + " has no doc comment",
+              "only a /// doc comment becomes a database comment; remove '" + written + "(false)'"));
+    }
+    return commentOf(attribute, doc);
+  }
+
+  /** The comment {@code @comment} or {@code @@comment} gives, the doc comment without one. */
+  static Optional<String> commentOf(Optional<Attribute> attribute, Optional<String> doc) {
+    if (attribute.isEmpty()) {
+      return doc;
+    }
+    List<Value> args = attribute.get().args();
+    if (args.size() == 1 && args.get(0) instanceof Value.StringValue text && !text.value().isBlank()) {
+      return Optional.of(text.value());
+    }
+    return Optional.empty();
   }
 
   private boolean checkFieldName(Name name, Map<String, Name> seen) {
@@ -228,7 +259,8 @@ final class ModelChecker {
             defaultValue,
             field.doc(),
             Optional.empty(),
-            options);
+            options,
+            comment(attributes.attribute("comment"), field.doc(), "field"));
     return Optional.of(new ModelDraft.ColumnEntry(
         field, column, constructs.check(attributes), attributes.discriminator(), attributes.version()));
   }
@@ -327,7 +359,8 @@ final class ModelChecker {
             attributes.unique(),
             onDelete,
             onUpdate,
-            loading));
+            loading,
+            attributes.index() || attributes.attribute("index").isEmpty()));
   }
 
   private Optional<ModelDraft.Entry> collection(Field field, String target) {
@@ -349,7 +382,7 @@ final class ModelChecker {
         relations.through(attributes.attribute("through"))));
   }
 
-  private static final List<String> MODEL_ATTRIBUTES = List.of("table", "inheritance", "identity");
+  private static final List<String> MODEL_ATTRIBUTES = List.of("table", "inheritance", "identity", "comment");
 
   private ModelDraft.ModelAttributes modelAttributes(Model model) {
     Map<String, Attribute> seen = new HashMap<>();
@@ -376,6 +409,16 @@ final class ModelChecker {
         tableArgument(attribute);
       } else if (name.equals("inheritance")) {
         strategy = strategyArgument(attribute);
+      } else if (name.equals("comment")) {
+        List<Value> args = attribute.args();
+        boolean text = args.size() == 1 && args.get(0) instanceof Value.StringValue string && !string.value().isBlank();
+        if (!text && !FieldAttributes.flag(attribute).equals(Optional.of(false))) {
+          diagnostics.report(
+              Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, args.isEmpty() ? attribute.span() : args.get(0).span(),
+                  "'@@comment' takes false or the comment's text",
+                  "write @@comment(false) (the doc comment stays a docstring only) or @@comment(\"the table's comment\")"));
+          seen.remove(name);
+        }
       } else {
         identity = identityArgument(attribute);
       }
@@ -384,7 +427,8 @@ final class ModelChecker {
         Optional.ofNullable(seen.get("table")).filter(a -> givenTable(a).isPresent()),
         Optional.ofNullable(seen.get("inheritance")),
         strategy,
-        identity);
+        identity,
+        Optional.ofNullable(seen.get("comment")));
   }
 
   private static Optional<String> givenTable(Attribute attribute) {
@@ -454,7 +498,7 @@ final class ModelChecker {
     if (name.equals("discriminator") || name.equals("version")) {
       return "put @" + name + " on the field, such as: " + (name.equals("version") ? "version int @version" : "kind string(30) @discriminator");
     }
-    return "model attributes are @@table, @@schema, @@check, @@index, @@unique, @@unique_index, @@inheritance, @@identity and @@was";
+    return "model attributes are @@table, @@schema, @@check, @@index, @@unique, @@unique_index, @@inheritance, @@identity, @@comment and @@was";
   }
 
 

@@ -151,7 +151,8 @@ public final class SchemaChecker {
           hierarchies.mixins(entity.name()).stream().map(dev.sqlagen.model.Name::text).toList(),
           inheritance.polymorphism(entity.name()),
           inheritance.version(entity.name()),
-          byTable.get(entity.table())));
+          byTable.get(entity.table()),
+          entity.comment()));
     }
     return entities;
   }

@@ -62,8 +62,8 @@ final class ModelClassPlanner {
     List<String> columns = new ArrayList<>();
     for (Column column : entity.columns()) {
       // A joined-table subclass's key is a foreign key: its value comes from the parent's row.
-      boolean autoincrementKey = column.primaryKey() && entity.primaryKey().size() == 1 && column.type().isInteger()
-          && column.foreignKey().isEmpty();
+      // SQLite numbers only a single key typed exactly INTEGER: the variant is for that one.
+      boolean autoincrementKey = entity.primaryKey().size() == 1 && column.autoincrement(1);
       columns.addAll(column(column, autoincrementKey, module.deferred(entity, column)));
       column.doc().ifPresent(doc -> columns.addAll(Docstrings.lines(INDENT, doc)));
     }
@@ -94,7 +94,7 @@ final class ModelClassPlanner {
       entries.add(tableConstraint(constraint));
     }
     List<PyExpr> keywords = new ArrayList<>();
-    entity.doc().ifPresent(doc -> keywords.add(PyExpr.entry("comment", PyExpr.str(doc))));
+    entity.comment().ifPresent(comment -> keywords.add(PyExpr.entry("comment", PyExpr.str(comment))));
     entity.schema().ifPresent(schema -> keywords.add(PyExpr.entry("schema", PyExpr.str(schema))));
     if (!keywords.isEmpty()) {
       entries.add(PyExpr.dict(keywords));
@@ -176,6 +176,8 @@ final class ModelClassPlanner {
     if (column.primaryKey()) {
       args.add(PyExpr.keyword("primary_key", PyExpr.atom("True")));
     }
+    // Only where written: @autoincrement(false) on the single integer key, @autoincrement in a composite one.
+    options.autoincrement().ifPresent(on -> args.add(PyExpr.keyword("autoincrement", PyExpr.atom(on ? "True" : "False"))));
     if (column.unique()) {
       args.add(PyExpr.keyword("unique", PyExpr.atom("True")));
     }
@@ -190,7 +192,7 @@ final class ModelClassPlanner {
     });
     // onupdate= runs in SQLAlchemy on every UPDATE, a SQL function included: it is not part of the DDL.
     options.onUpdate().ifPresent(d -> args.add(PyExpr.keyword("onupdate", defaultValue(d, column.type()))));
-    column.doc().ifPresent(doc -> args.add(PyExpr.keyword("comment", PyExpr.str(doc))));
+    column.comment().ifPresent(comment -> args.add(PyExpr.keyword("comment", PyExpr.str(comment))));
     return PyLayout.statement(
         INDENT,
         attribute + ": " + mapped(annotation) + " = ",

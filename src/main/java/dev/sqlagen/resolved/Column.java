@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A table column. {@code field} is the schema-level name (for a foreign key, the derived
+ * A table column. {@code doc} is its docstring, {@code comment} its database comment (the doc
+ * comment unless {@code @comment} says otherwise). {@code field} is the schema-level name (for a foreign key, the derived
  * {@code author_id}); {@code name} is the database column name.
  */
 public record Column(
@@ -18,8 +19,10 @@ public record Column(
     Optional<ColumnDefault> defaultValue,
     Optional<String> doc,
     Optional<ForeignKey> foreignKey,
-    ColumnOptions options) {
+    ColumnOptions options,
+    Optional<String> comment) {
   public Column {
+    Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(name, "name");
@@ -30,6 +33,29 @@ public record Column(
     if (primaryKey && nullable) {
       throw new IllegalArgumentException("primary key column " + field + " cannot be nullable");
     }
+  }
+
+  /** A column whose database comment is its doc comment. */
+  public Column(
+      String field, String name, ColumnType type, boolean nullable, boolean primaryKey, boolean unique, boolean index,
+      Optional<ColumnDefault> defaultValue, Optional<String> doc, Optional<ForeignKey> foreignKey, ColumnOptions options) {
+    this(field, name, type, nullable, primaryKey, unique, index, defaultValue, doc, foreignKey, options, doc);
+  }
+
+  /** The same column, indexed or not. */
+  public Column withIndex(boolean index) {
+    return new Column(field, name, type, nullable, primaryKey, unique, index, defaultValue, doc, foreignKey, options, comment);
+  }
+
+  /**
+   * Whether the database numbers this column: {@code @autoincrement} or {@code @autoincrement(false)}
+   * when written, else SQLAlchemy's rule, the table's single integer key that is no foreign key.
+   *
+   * @param keySize the number of columns of the table's primary key
+   */
+  public boolean autoincrement(int keySize) {
+    return primaryKey && options.autoincrement()
+        .orElse(keySize == 1 && type.isInteger() && foreignKey.isEmpty());
   }
 
   /**
