@@ -79,7 +79,7 @@ final class ColumnConstructs {
     if (!flag.get() && !soleKey) {
       diagnostics.report(Diagnostic.of(Code.REDUNDANT_ATTRIBUTE, attribute.span(),
           "'@autoincrement(false)' has no effect on a column of a composite primary key",
-          "no column of a composite key auto-increments unless written @autoincrement; remove '@autoincrement(false)'"));
+          "no column of a composite key auto-increments; remove '@autoincrement(false)'"));
       return Optional.empty();
     }
     if (flag.get()) {
@@ -94,6 +94,18 @@ final class ColumnConstructs {
     Optional<String> sql = sqlArgument(attribute, Code.BAD_COMPUTED, "write @computed(\"price * qty\")");
     if (sql.isEmpty()) {
       return sql;
+    }
+    Optional<Value> stored = attribute.named("stored");
+    if (stored.isPresent() && !(stored.get() instanceof Value.NameValue flag && flag.name().matches("true|false"))) {
+      return fail(Code.BAD_ATTRIBUTE_ARGUMENT, stored.get().span(), "'stored:' takes true or false",
+          "write @computed(\"sql\") (STORED) or @computed(\"sql\", stored: false) (VIRTUAL)");
+    }
+    if (stored.isPresent() && ((Value.NameValue) stored.get()).name().equals("false")) {
+      // PostgreSQL has VIRTUAL generated columns from version 18 only, and SQLAlchemy 2.0 refuses
+      // them on PostgreSQL whatever its version (CompileError), 2.1 before PostgreSQL 18.
+      return fail(Code.UNSUPPORTED_VIRTUAL_COLUMN, stored.get().span(), "a VIRTUAL computed column is not supported yet",
+          "PostgreSQL has VIRTUAL generated columns from version 18 only, and SQLAlchemy 2.0 refuses them on PostgreSQL;"
+              + " remove 'stored: false' for a STORED column, which every supported database has");
     }
     if (attributes.primaryKey()) {
       return fail(Code.BAD_COMPUTED, attribute, "a primary key cannot be a computed column",

@@ -7,6 +7,9 @@ import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.diag.Suggestions;
+import dev.sqlagen.model.Attribute;
+import dev.sqlagen.model.Name;
+import dev.sqlagen.model.Value;
 import dev.sqlagen.naming.DbNames;
 import dev.sqlagen.resolved.Collection;
 import dev.sqlagen.resolved.Column;
@@ -44,6 +47,8 @@ final class EntityBuilder {
   private final Map<CollectionEntry, String> linkTableOf = new IdentityHashMap<>();
   private final List<LinkTable> linkTables = new ArrayList<>();
   private final Map<String, Integer> declared = new HashMap<>();
+  /** False for {@code @@doc_comments(false)}: a model's doc comment is no table comment. */
+  private final boolean docComments;
 
   EntityBuilder(
       Map<String, ModelDraft> drafts,
@@ -52,7 +57,9 @@ final class EntityBuilder {
       RelationPairing.Pairs pairs,
       Layout layout,
       Map<String, List<ColumnEntry>> mixinColumns,
-      Diagnostics diagnostics) {
+      Diagnostics diagnostics,
+      boolean docComments) {
+    this.docComments = docComments;
     this.drafts = drafts;
     this.keys = keys;
     this.scalarSides = scalarSides;
@@ -136,7 +143,7 @@ final class EntityBuilder {
     }
     return new Entity(
         draft.name(), owner.table(), draft.model().doc(), indexed, references, collections, owner.schema(), constraints,
-        List.of(), Optional.empty(), Optional.empty(), indexed, ModelChecker.commentOf(draft.attributes().comment(), draft.model().doc()));
+        List.of(), Optional.empty(), Optional.empty(), indexed, ModelChecker.commentOf(draft.attributes().comment(), draft.model().doc().filter(d -> docComments)));
   }
 
   /**
@@ -239,14 +246,23 @@ final class EntityBuilder {
     List<Column> columns = new ArrayList<>();
     // Models whose names differ only in case (Item, item) are told apart by their tables.
     boolean sameSnake = DbNames.snake(left.name()).equals(DbNames.snake(right.name()));
+    LinkSpec spec = linkSpec(owner, collection, partner);
     for (ModelDraft side : List.of(left, right)) {
       List<Column> key = keys.primaryKey(side);
       String prefix = sameSnake ? side.table() : DbNames.snake(side.name());
+      Optional<Name> given = Optional.ofNullable(spec.columns().get(side.name()));
+      if (given.isPresent() && key.size() != 1) {
+        diagnostics.report(
+            Diagnostic.of(Code.BAD_MANY_TO_MANY, given.get().span(),
+                "a link table column named for '" + side.name() + "', whose primary key has " + key.size() + " columns",
+                "naming the link table's columns works for a single-column key only: remove it"));
+        given = Optional.empty();
+      }
       for (Column keyColumn : key) {
-        String name = prefix + "_" + keyColumn.field();
+        String name = given.map(Name::text).orElse(prefix + "_" + keyColumn.field());
         columns.add(new Column(name, name, keyColumn.type(), false, true, false, false, Optional.empty(), Optional.empty(),
-            Optional.of(new Column.ForeignKey(side.table(), keyColumn.name(), side.schema(), Optional.of(ReferentialAction.CASCADE),
-                Optional.empty(), key.size() > 1 ? Optional.of(prefix) : Optional.empty())),
+            Optional.of(new Column.ForeignKey(side.table(), keyColumn.name(), side.schema(), spec.onDelete(),
+                spec.onUpdate(), key.size() > 1 ? Optional.of(prefix) : Optional.empty())),
             ColumnOptions.NONE));
       }
     }
@@ -255,6 +271,70 @@ final class EntityBuilder {
       linkTables.add(new LinkTable(table, left.schema(), left.name(), right.name(), columns));
     }
     return table;
+  }
+
+  /**
+   * What {@code @through("name", fk: a, target_fk: b, ondelete: no_action, onupdate: cascade)} says
+   * of a link table: its column for each model (by model name), and the actions of both its foreign
+   * keys ({@code ondelete} CASCADE unless said otherwise; empty for {@code no_action}).
+   */
+  private record LinkSpec(Map<String, Name> columns, Optional<ReferentialAction> onDelete, Optional<ReferentialAction> onUpdate) {}
+
+  private static final Map<String, Optional<ReferentialAction>> LINK_ACTIONS = Map.of(
+      "cascade", Optional.of(ReferentialAction.CASCADE),
+      "restrict", Optional.of(ReferentialAction.RESTRICT),
+      "no_action", Optional.empty());
+
+  private LinkSpec linkSpec(ModelDraft owner, CollectionEntry collection, CollectionEntry partner) {
+    Optional<Attribute> own = collection.attribute("through").filter(a -> !a.named().isEmpty());
+    Optional<Attribute> other = partner.attribute("through").filter(a -> !a.named().isEmpty());
+    if (own.isPresent() && other.isPresent()) {
+      diagnostics.report(
+          Diagnostic.of(Code.BAD_MANY_TO_MANY, other.get().span(),
+              "the link table's columns and actions are given on both sides of the many-to-many",
+              "give fk:, target_fk:, ondelete: and onupdate: in one '@through' only"));
+      other = Optional.empty();
+    }
+    Optional<Attribute> spec = own.isPresent() ? own : other;
+    Map<String, Name> columns = new HashMap<>();
+    if (spec.isEmpty()) {
+      return new LinkSpec(columns, Optional.of(ReferentialAction.CASCADE), Optional.empty());
+    }
+    // fk: is the column of the model whose collection says it; target_fk: that of the other model.
+    String near = own.isPresent() ? owner.name() : collection.target();
+    String far = own.isPresent() ? collection.target() : owner.name();
+    Attribute through = spec.get();
+    for (String key : List.of("fk", "target_fk")) {
+      through.named(key).ifPresent(value -> {
+        Optional<Name> name = FieldAttributes.asName(value).filter(n -> n.text().matches("[A-Za-z_][A-Za-z0-9_]*"));
+        if (name.isEmpty()) {
+          diagnostics.report(Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, value.span(), "'" + key + ":' takes a column name",
+              "write " + key + ": column_name, a name of letters, digits and '_'"));
+        } else if (columns.values().stream().anyMatch(n -> n.text().equals(name.get().text()))) {
+          diagnostics.report(Diagnostic.of(Code.BAD_MANY_TO_MANY, value.span(),
+              "the link table's two columns are both named '" + name.get().text() + "'", "give fk: and target_fk: different names"));
+        } else {
+          columns.put(key.equals("fk") ? near : far, name.get());
+        }
+      });
+    }
+    return new LinkSpec(columns, linkAction(through, "ondelete", Optional.of(ReferentialAction.CASCADE)),
+        linkAction(through, "onupdate", Optional.empty()));
+  }
+
+  private Optional<ReferentialAction> linkAction(Attribute through, String key, Optional<ReferentialAction> otherwise) {
+    Optional<Value> value = through.named(key);
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    if (value.get() instanceof Value.NameValue name && LINK_ACTIONS.containsKey(name.name())) {
+      return LINK_ACTIONS.get(name.name());
+    }
+    diagnostics.report(Diagnostic.of(Code.BAD_REFERENTIAL_ACTION, value.get().span(),
+        "'" + key + ":' of a link table takes cascade, restrict or no_action",
+        "the link table's columns are its primary key and cannot be set to NULL; no_action writes no ON "
+            + (key.equals("ondelete") ? "DELETE" : "UPDATE") + " clause"));
+    return otherwise;
   }
 
   /** The order of a collection, by fields of its target that are columns. */

@@ -204,7 +204,7 @@ record FieldAttributes(
         diagnostics.report(
             Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, attribute.args().get(0).span(), "'@" + name + "' takes nothing, true or false",
                 name.equals("index") ? "write @index, or @index(false) for a reference whose foreign key needs no index"
-                    : "write @autoincrement (a column of a composite key) or @autoincrement(false) (a single integer key)"));
+                    : "write @autoincrement(false): the single integer key is then not numbered by the database"));
       }
       return;
     }
@@ -230,6 +230,9 @@ record FieldAttributes(
     }
     boolean takesName = name.equals("column") || name.equals("fk") || name.equals("inverse");
     List<Value> args = attribute.args();
+    if (name.equals("fk") && args.isEmpty() && !attribute.named().isEmpty()) {
+      return; // @fk(constraint: false): the default column names
+    }
     if (!takesName && !args.isEmpty()) {
       diagnostics.report(
           Diagnostic.of(

@@ -140,7 +140,8 @@ final class ForeignKeys {
                   layout.tableOwner(target.name()).schema(),
                   reference.onDelete(),
                   reference.onUpdate(),
-                  composite ? Optional.of(reference.name()) : Optional.empty())),
+                  composite ? Optional.of(reference.name()) : Optional.empty(),
+                  reference.constraint())),
               ColumnOptions.NONE));
     }
     return result;

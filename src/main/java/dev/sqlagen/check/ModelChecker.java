@@ -35,7 +35,11 @@ final class ModelChecker {
   private final RelationAttributes relations;
   private final ColumnConstructs constructs;
 
-  ModelChecker(Declarations declarations, Diagnostics diagnostics) {
+  /** False for {@code @@doc_comments(false)}: a doc comment is no database comment. */
+  private final boolean docComments;
+
+  ModelChecker(Declarations declarations, Diagnostics diagnostics, boolean docComments) {
+    this.docComments = docComments;
     this.declarations = declarations;
     this.diagnostics = diagnostics;
     this.types = new TypeResolver(declarations, diagnostics);
@@ -73,7 +77,7 @@ final class ModelChecker {
     }
     String table = DbNames.table(model.name().text());
     ModelDraft.ModelAttributes attributes = modelAttributes(model);
-    comment(attributes.comment(), model.doc(), "model");
+    comment(attributes.comment(), model.doc().filter(d -> docComments), "model");
     table = attributes.table().flatMap(ModelChecker::givenTable).orElse(table);
     return new ModelDraft(model, table, TableConstructs.schema(model, diagnostics), entries, incomplete, attributes);
   }
@@ -153,7 +157,7 @@ final class ModelChecker {
           Diagnostic.of(
               Code.REDUNDANT_ATTRIBUTE,
               attribute.get().span(),
-              "'" + written + "(false)' has no effect: the " + what + " has no doc comment",
+              "'" + written + "(false)' has no effect: no doc comment becomes this " + what + "'s database comment",
               "only a /// doc comment becomes a database comment; remove '" + written + "(false)'"));
     }
     return commentOf(attribute, doc);
@@ -260,7 +264,7 @@ final class ModelChecker {
             field.doc(),
             Optional.empty(),
             options,
-            comment(attributes.attribute("comment"), field.doc(), "field"));
+            comment(attributes.attribute("comment"), field.doc().filter(d -> docComments), "field"));
     return Optional.of(new ModelDraft.ColumnEntry(
         field, column, constructs.check(attributes), attributes.discriminator(), attributes.version()));
   }
@@ -338,6 +342,7 @@ final class ModelChecker {
                 "make the reference nullable: " + field.name().text() + " " + target + "?, or choose cascade or restrict"));
       }
     }
+    boolean constraint = foreignKeyConstraint(attributes, onDelete.isPresent() || onUpdate.isPresent());
     Optional<Loading> loading = relations.loading(attributes.attribute("load"));
     if (loading.equals(Optional.of(Loading.WRITE_ONLY))) {
       diagnostics.report(
@@ -360,7 +365,37 @@ final class ModelChecker {
             onDelete,
             onUpdate,
             loading,
-            attributes.index() || attributes.attribute("index").isEmpty()));
+            attributes.index() || attributes.attribute("index").isEmpty(),
+            constraint));
+  }
+
+  /**
+   * {@code @fk(..., constraint: false)}: the relationship joins on the column in the ORM only, the
+   * database has no FOREIGN KEY constraint (so it takes no referential action).
+   */
+  private boolean foreignKeyConstraint(FieldAttributes attributes, boolean actions) {
+    Optional<Attribute> fk = attributes.attribute("fk");
+    Optional<Value> value = fk.flatMap(a -> a.named("constraint"));
+    if (value.isEmpty()) {
+      return true;
+    }
+    if (!(value.get() instanceof Value.NameValue flag) || !(flag.name().equals("true") || flag.name().equals("false"))) {
+      diagnostics.report(
+          Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, value.get().span(), "'constraint:' takes true or false",
+              "write @fk(column, constraint: false) for a relationship without a FOREIGN KEY constraint"));
+      return true;
+    }
+    if (flag.name().equals("true")) {
+      return true;
+    }
+    if (actions) {
+      Attribute action = attributes.attribute("ondelete").or(() -> attributes.attribute("onupdate")).orElseThrow();
+      diagnostics.report(
+          Diagnostic.of(Code.BAD_FOREIGN_KEY_CONSTRAINT, action.span(),
+              "'@" + action.name().text() + "' on a reference without a FOREIGN KEY constraint",
+              "a referential action belongs to the constraint: remove it, or remove 'constraint: false'"));
+    }
+    return false;
   }
 
   private Optional<ModelDraft.Entry> collection(Field field, String target) {

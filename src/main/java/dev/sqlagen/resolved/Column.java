@@ -55,14 +55,15 @@ public record Column(
    */
   public boolean autoincrement(int keySize) {
     return primaryKey && options.autoincrement()
-        .orElse(keySize == 1 && type.isInteger() && foreignKey.isEmpty());
+        .orElse(keySize == 1 && type.isInteger() && foreignKey.filter(ForeignKey::constraint).isEmpty());
   }
 
   /**
    * Where a foreign-key column points: a table (in a PostgreSQL schema, if any) and one of its
    * columns, with the referential actions of its constraint. {@code composite} names the reference
    * whose constraint spans several columns (then every column of it carries the same actions);
-   * empty for a one-column key.
+   * empty for a one-column key. {@code constraint} is false for {@code @fk(..., constraint: false)}:
+   * the ORM joins on the column, the database has no FOREIGN KEY constraint.
    */
   public record ForeignKey(
       String table,
@@ -70,7 +71,8 @@ public record Column(
       Optional<String> schema,
       Optional<ReferentialAction> onDelete,
       Optional<ReferentialAction> onUpdate,
-      Optional<String> composite) {
+      Optional<String> composite,
+      boolean constraint) {
     public ForeignKey {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(column, "column");
@@ -78,6 +80,13 @@ public record Column(
       Objects.requireNonNull(onDelete, "onDelete");
       Objects.requireNonNull(onUpdate, "onUpdate");
       Objects.requireNonNull(composite, "composite");
+    }
+
+    /** A key with its FOREIGN KEY constraint. */
+    public ForeignKey(
+        String table, String column, Optional<String> schema, Optional<ReferentialAction> onDelete,
+        Optional<ReferentialAction> onUpdate, Optional<String> composite) {
+      this(table, column, schema, onDelete, onUpdate, composite, true);
     }
 
     /** A one-column key without referential actions. */

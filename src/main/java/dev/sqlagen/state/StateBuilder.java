@@ -177,7 +177,8 @@ public final class StateBuilder {
   private static List<ForeignKeyState> foreignKeys(String table, List<Column> columns, TableOrder order, Entity entity) {
     Map<String, List<Column>> groups = new LinkedHashMap<>();
     for (Column column : columns) {
-      column.foreignKey().ifPresent(fk -> groups
+      // A reference written @fk(..., constraint: false) has no FOREIGN KEY constraint.
+      column.foreignKey().filter(Column.ForeignKey::constraint).ifPresent(fk -> groups
           .computeIfAbsent(fk.composite().map(group -> "group " + group).orElse("column " + column.name()), k -> new ArrayList<>())
           .add(column));
     }
