@@ -134,7 +134,7 @@ final class Transition {
     if (type.enumName().isPresent()) {
       return "VARCHAR(" + state.enumType(type.enumName().get()).map(EnumState::longest).orElse(0) + ")";
     }
-    if (column.autoincrement() && table.primaryKey().columns().size() == 1) {
+    if (type.kind() == ColumnType.Kind.INT || (column.autoincrement() && table.primaryKey().columns().size() == 1)) {
       // SQLite numbers only the single key typed INTEGER; an autoincrement column of a composite key keeps its type.
       return "INTEGER";
     }
