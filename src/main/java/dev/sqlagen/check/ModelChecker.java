@@ -150,7 +150,7 @@ final class ModelChecker {
    * for {@code @comment(false)}, else the doc comment.
    */
   Optional<String> comment(Optional<Attribute> attribute, Optional<String> doc, String what) {
-    if (attribute.isPresent() && commentOf(attribute, doc).isEmpty() && FieldAttributes.flag(attribute.get()).equals(Optional.of(false)) && doc.isEmpty()) {
+    if (attribute.isPresent() && doc.isEmpty() && FieldAttributes.flag(attribute.get()).equals(Optional.of(false))) {
       String name = attribute.get().name().text();
       String written = (what.equals("field") ? "@" : "@@") + name;
       diagnostics.report(
