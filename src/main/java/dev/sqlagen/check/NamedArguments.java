@@ -29,7 +29,10 @@ import java.util.TreeSet;
  */
 final class NamedArguments {
   /** Field attributes ({@code @index(name: ...)}) and the names each takes. */
-  static final Map<String, Set<String>> FIELD = Map.of();
+  static final Map<String, Set<String>> FIELD = Map.of(
+      "fk", Set.of("constraint"),
+      "through", Set.of("fk", "target_fk", "ondelete", "onupdate"),
+      "computed", Set.of("stored"));
 
   /** Model attributes ({@code @@index(..., name: ...)}) and the names each takes. */
   static final Map<String, Set<String>> MODEL = Map.of();

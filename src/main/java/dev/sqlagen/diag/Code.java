@@ -68,6 +68,9 @@ public enum Code {
   UNREADABLE_SNAPSHOT("SQD074", Severity.ERROR),
   UNKNOWN_STATE("SQD075", Severity.ERROR),
   BAD_NAMED_ARGUMENT("SQD076", Severity.ERROR),
+  BAD_AUTOINCREMENT("SQD085", Severity.ERROR),
+  BAD_FOREIGN_KEY_CONSTRAINT("SQD086", Severity.ERROR),
+  UNSUPPORTED_VIRTUAL_COLUMN("SQD087", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
   REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),

@@ -84,7 +84,7 @@ final class DataLayerPlanner {
     Set<String> composites = new HashSet<>();
     for (Column column : columns) {
       column.foreignKey()
-          .filter(fk -> !fk.schema().equals(schema) && fk.composite().map(composites::add).orElse(true))
+          .filter(fk -> fk.constraint() && !fk.schema().equals(schema) && fk.composite().map(composites::add).orElse(true))
           .ifPresent(fk -> names.add(ConstraintNames.foreignKey(table, column.name(), fk.table())));
     }
     return names;
