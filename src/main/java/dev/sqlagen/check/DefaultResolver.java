@@ -155,12 +155,20 @@ final class DefaultResolver {
         }
         return fail(call, "sql() takes one string of SQL", "for example: = sql(\"CURRENT_DATE\")");
       }
+      case "python" -> {
+        // A literal that only SQLAlchemy applies: default= without server_default=.
+        if (call.args().size() != 1 || call.args().get(0) instanceof Value.CallValue) {
+          return fail(call, "python() takes one literal value: a number, a string, true, false or an enum member",
+              "for example: = python(0); uuid4() is a Python-side default already");
+        }
+        return resolve(call.args().get(0), type).map(ColumnDefault.PythonOnly::new);
+      }
       default -> {
         return fail(
             call,
             "unknown default function '" + function + "()'",
-            Optional.ofNullable(Suggestions.nearest(function, List.of("now", "uuid4", "sql")).map(s -> "did you mean '" + s + "()'?").orElse(null))
-                .orElse("defaults may call now(), uuid4() or sql(\"...\")"));
+            Optional.ofNullable(Suggestions.nearest(function, List.of("now", "uuid4", "sql", "python")).map(s -> "did you mean '" + s + "()'?").orElse(null))
+                .orElse("defaults may call now(), uuid4(), sql(\"...\") or python(value)"));
       }
     }
   }

@@ -198,6 +198,9 @@ final class ModelClassPlanner {
   }
 
   private PyExpr defaultValue(ColumnDefault value, ColumnType type) {
+    if (value instanceof ColumnDefault.PythonOnly python) {
+      return defaultValue(python.value(), type);
+    }
     if (value instanceof ColumnDefault.Number number) {
       return switch (type.kind()) {
         case FLOAT -> PyExpr.atom(PyLiterals.floating(number.text()));

@@ -13,9 +13,9 @@ public sealed interface ColumnDefault {
   /** True when only the database computes the value. */
   boolean serverSide();
 
-  /** True when the database has this default: all but {@code uuid4()}. */
+  /** True when the database has this default: all but {@code uuid4()} and {@code python(...)}. */
   default boolean inDatabase() {
-    return !(this instanceof UuidFactory);
+    return !(this instanceof UuidFactory || this instanceof PythonOnly);
   }
 
   /** A number as written, checked against the column type. */
@@ -88,6 +88,24 @@ public sealed interface ColumnDefault {
     @Override
     public boolean serverSide() {
       return true;
+    }
+  }
+
+  /**
+   * {@code python(value)}: a literal default that SQLAlchemy alone applies ({@code default=}),
+   * with no database default, for a column whose existing database has none.
+   */
+  record PythonOnly(ColumnDefault value) implements ColumnDefault {
+    public PythonOnly {
+      Objects.requireNonNull(value, "value");
+      if (!value.inDatabase() || value.serverSide()) {
+        throw new IllegalArgumentException("python() holds a literal default: " + value);
+      }
+    }
+
+    @Override
+    public boolean serverSide() {
+      return false;
     }
   }
 }
