@@ -108,4 +108,28 @@ public sealed interface ColumnDefault {
       return false;
     }
   }
+
+  /**
+   * {@code sql(postgresql: "...", sqlite: "...")}: a SQL expression per database, passed through
+   * verbatim; a database without one gets no default (SQL's {@code DEFAULT NULL}).
+   */
+  record PerDatabase(java.util.Optional<String> postgresql, java.util.Optional<String> sqlite) implements ColumnDefault {
+    public PerDatabase {
+      Objects.requireNonNull(postgresql, "postgresql");
+      Objects.requireNonNull(sqlite, "sqlite");
+      if (postgresql.isEmpty() && sqlite.isEmpty()) {
+        throw new IllegalArgumentException("a per-database default names a database");
+      }
+    }
+
+    /** The expression for SQLite, or for PostgreSQL. */
+    public java.util.Optional<String> on(boolean sqlite) {
+      return sqlite ? this.sqlite : postgresql;
+    }
+
+    @Override
+    public boolean serverSide() {
+      return true;
+    }
+  }
 }
