@@ -54,17 +54,33 @@ class Failure(Exception):
 # --------------------------------------------------------------------------
 
 
-def run(command: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
-        check: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    command: list[str],
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    check: bool = True,
+    stdin: str | None = None,
+) -> subprocess.CompletedProcess[str]:
     full_env = dict(os.environ)
     full_env["PYTHONDONTWRITEBYTECODE"] = "1"
     if env:
         full_env.update(env)
-    result = subprocess.run(command, env=full_env, cwd=cwd, input=stdin, capture_output=True,
-                            text=True, timeout=TIMEOUT, check=False)
+    result = subprocess.run(
+        command,
+        env=full_env,
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
     if check and result.returncode != 0:
-        raise Failure(f"$ {' '.join(command)}\nexit code {result.returncode}\n"
-                      f"--- stdout ---\n{result.stdout.rstrip()}\n--- stderr ---\n{result.stderr.rstrip()}")
+        raise Failure(
+            f"$ {' '.join(command)}\nexit code {result.returncode}\n"
+            f"--- stdout ---\n{result.stdout.rstrip()}\n--- stderr ---\n{result.stderr.rstrip()}"
+        )
     return result
 
 
@@ -89,23 +105,44 @@ class Postgres:
 
     def create(self, label: str) -> str:
         name = f"sqlagen_corpus_{label[:30]}_{secrets.token_hex(4)}"
-        run([pg_bin("psql"), self.admin_url, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c",
-             f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' '
-             "LC_COLLATE 'C' LC_CTYPE 'C'"])
+        run(
+            [
+                pg_bin("psql"),
+                self.admin_url,
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-c",
+                f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' "
+                "LC_COLLATE 'C' LC_CTYPE 'C'",
+            ]
+        )
         self.made.append(name)
         return self.url(name)
 
     def close(self) -> None:
         for name in self.made:
-            run([pg_bin("psql"), self.admin_url, "-X", "-q", "-c",
-                 f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'], check=False)
+            run(
+                [
+                    pg_bin("psql"),
+                    self.admin_url,
+                    "-X",
+                    "-q",
+                    "-c",
+                    f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+                ],
+                check=False,
+            )
         self.made.clear()
 
 
 def postgres() -> Postgres:
     raw = os.environ.get(POSTGRES_URL_VARIABLE, "").strip()
     if not raw:
-        raise Failure(f"{POSTGRES_URL_VARIABLE} is not set: the PostgreSQL entries cannot run")
+        raise Failure(
+            f"{POSTGRES_URL_VARIABLE} is not set: the PostgreSQL entries cannot run"
+        )
     return Postgres(raw)
 
 
@@ -140,7 +177,7 @@ def split_statements(text: str) -> list[str]:
                         continue
                     break
                 j += 1
-            current.append(text[i:j + 1])
+            current.append(text[i : j + 1])
             i = j + 1
             continue
         if c == "$":
@@ -265,8 +302,12 @@ class Normalised:
 
 
 IGNORED = [
-    r"SET\b", r"SELECT pg_catalog\.set_config\(", r"ALTER \S+( \S+)? .* OWNER TO ",
-    r"COMMENT ON EXTENSION ", r"CREATE SCHEMA public\b", r"COMMENT ON SCHEMA public\b",
+    r"SET\b",
+    r"SELECT pg_catalog\.set_config\(",
+    r"ALTER \S+( \S+)? .* OWNER TO ",
+    r"COMMENT ON EXTENSION ",
+    r"CREATE SCHEMA public\b",
+    r"COMMENT ON SCHEMA public\b",
 ]
 
 # Kinds of statement that describe objects sqlagen does not model; an entry lists the kinds it
@@ -290,7 +331,9 @@ KINDS = {
 @dataclass(frozen=True)
 class Scope:
     kinds: frozenset[str]  # kinds of KINDS left out
-    tables: frozenset[str]  # "schema.table" left out (partitions, other applications' tables)
+    tables: frozenset[
+        str
+    ]  # "schema.table" left out (partitions, other applications' tables)
 
     @staticmethod
     def of(raw: dict[str, list[str]] | None) -> Scope:
@@ -298,8 +341,12 @@ class Scope:
         kinds = frozenset(raw.get("kinds", []))
         unknown = kinds - set(KINDS) - {"view", "trigger"}
         if unknown:
-            raise Failure(f"unknown out-of-scope kinds {sorted(unknown)}; known: {sorted(KINDS)}")
-        tables = frozenset(t if "." in t else f"public.{t}" for t in raw.get("tables", []))
+            raise Failure(
+                f"unknown out-of-scope kinds {sorted(unknown)}; known: {sorted(KINDS)}"
+            )
+        tables = frozenset(
+            t if "." in t else f"public.{t}" for t in raw.get("tables", [])
+        )
         return Scope(kinds, tables)
 
     @staticmethod
@@ -307,7 +354,9 @@ class Scope:
         """An entry's out_of_scope.txt: lines ``kind: view`` or ``table: schema.name``; # comments."""
         raw: dict[str, list[str]] = {"kinds": [], "tables": []}
         if path is not None and path.is_file():
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for number, line in enumerate(
+                path.read_text(encoding="utf-8").splitlines(), 1
+            ):
                 line = line.split("#", 1)[0].strip()
                 if not line:
                     continue
@@ -317,13 +366,21 @@ class Scope:
                 elif key.strip() == "table":
                     raw["tables"].append(value.strip())
                 else:
-                    raise Failure(f"{path}:{number}: expected 'kind: ...' or 'table: ...', got {line!r}")
+                    raise Failure(
+                        f"{path}:{number}: expected 'kind: ...' or 'table: ...', got {line!r}"
+                    )
         return Scope.of(raw)
 
 
 def pg_dump(url: str, *, exclude_version_table: bool) -> str:
-    command = [pg_bin("pg_dump"), "--schema-only", "--no-owner", "--no-privileges",
-               "--no-tablespaces", "--no-security-labels"]
+    command = [
+        pg_bin("pg_dump"),
+        "--schema-only",
+        "--no-owner",
+        "--no-privileges",
+        "--no-tablespaces",
+        "--no-security-labels",
+    ]
     if exclude_version_table:
         command += ["--exclude-table", "*.alembic_version"]
     return run(command + [url]).stdout
@@ -356,10 +413,15 @@ def normalise_postgres(dump: str, scope: Scope) -> Normalised:
             continue
         kind = next((k for k, p in KINDS.items() if re.match(p, s)), None)
         if kind is not None:
-            relation = re.match(rf"CREATE (?:OR REPLACE )?(?:MATERIALIZED )?VIEW ({QNAME})", s)
+            relation = re.match(
+                rf"CREATE (?:OR REPLACE )?(?:MATERIALIZED )?VIEW ({QNAME})", s
+            )
             if relation and kind in scope.kinds:
                 # its indexes and comments go with it
-                scope = Scope(scope.kinds, scope.tables | {".".join(split_qualified(relation.group(1)))})
+                scope = Scope(
+                    scope.kinds,
+                    scope.tables | {".".join(split_qualified(relation.group(1)))},
+                )
             first = s[:90] + ("..." if len(s) > 90 else "")
             if kind in scope.kinds:
                 result.out_of_scope.append(f"{kind}: {first}")
@@ -370,9 +432,17 @@ def normalise_postgres(dump: str, scope: Scope) -> Normalised:
         if m:
             result.add(Fact("", f"schema {unquote(m.group(1))}"))
             continue
-        m = re.match(rf"CREATE EXTENSION (?:IF NOT EXISTS )?({IDENT})(?: WITH SCHEMA ({IDENT}))?", s)
+        m = re.match(
+            rf"CREATE EXTENSION (?:IF NOT EXISTS )?({IDENT})(?: WITH SCHEMA ({IDENT}))?",
+            s,
+        )
         if m:
-            result.add(Fact("", f"extension {unquote(m.group(1))} in {unquote(m.group(2) or 'public')}"))
+            result.add(
+                Fact(
+                    "",
+                    f"extension {unquote(m.group(1))} in {unquote(m.group(2) or 'public')}",
+                )
+            )
             continue
         m = re.match(rf"CREATE TYPE ({QNAME}) AS ENUM \((.*)\)$", s)
         if m:
@@ -394,18 +464,26 @@ def normalise_postgres(dump: str, scope: Scope) -> Normalised:
         if m:
             schema, name = split_qualified(m.group(1))
             tschema, table = split_qualified(m.group(2))
-            sequences[f"{schema}.{name}"].owned_by = f"{tschema}.{table}.{unquote(m.group(3))}"
+            sequences[
+                f"{schema}.{name}"
+            ].owned_by = f"{tschema}.{table}.{unquote(m.group(3))}"
             continue
         m = re.match(rf"CREATE (UNLOGGED )?TABLE ({QNAME}) \(", s)
-        if m and not s[m.end():].startswith("PARTITION OF"):
+        if m and not s[m.end() :].startswith("PARTITION OF"):
             schema, name = split_qualified(m.group(2))
             table = f"{schema}.{name}"
             close = matching_paren(s, m.end() - 1)
-            body, tail = s[m.end():close], s[close + 1:].strip()
+            body, tail = s[m.end() : close], s[close + 1 :].strip()
             if not in_scope(table, "table"):
                 continue
-            result.add(Fact(table, f"table {table}" + (" UNLOGGED" if m.group(1) else "")
-                            + (f" {tail}" if tail else "")))
+            result.add(
+                Fact(
+                    table,
+                    f"table {table}"
+                    + (" UNLOGGED" if m.group(1) else "")
+                    + (f" {tail}" if tail else ""),
+                )
+            )
             columns[table] = {}
             for part in split_top(body):
                 cm = re.match(rf"CONSTRAINT ({IDENT}) (.*)$", part)
@@ -418,26 +496,42 @@ def normalise_postgres(dump: str, scope: Scope) -> Normalised:
         if m:
             schema, name = split_qualified(m.group(2))
             if in_scope(f"{schema}.{name}", "partition"):
-                result.unhandled.append(f"partition {schema}.{name} (not declared out of scope)")
+                result.unhandled.append(
+                    f"partition {schema}.{name} (not declared out of scope)"
+                )
             continue
-        m = re.match(rf"ALTER TABLE (?:ONLY )?({QNAME}) ALTER COLUMN ({IDENT}) SET DEFAULT (.*)$", s)
+        m = re.match(
+            rf"ALTER TABLE (?:ONLY )?({QNAME}) ALTER COLUMN ({IDENT}) SET DEFAULT (.*)$",
+            s,
+        )
         if m:
             schema, name = split_qualified(m.group(1))
-            deferred_defaults.append((f"{schema}.{name}", unquote(m.group(2)), m.group(3)))
+            deferred_defaults.append(
+                (f"{schema}.{name}", unquote(m.group(2)), m.group(3))
+            )
             continue
-        m = re.match(rf"ALTER TABLE (?:ONLY )?({QNAME}) ALTER COLUMN ({IDENT}) ADD GENERATED (ALWAYS|BY DEFAULT) AS IDENTITY \((.*)\)$", s)
+        m = re.match(
+            rf"ALTER TABLE (?:ONLY )?({QNAME}) ALTER COLUMN ({IDENT}) ADD GENERATED (ALWAYS|BY DEFAULT) AS IDENTITY \((.*)\)$",
+            s,
+        )
         if m:
             schema, name = split_qualified(m.group(1))
-            identities.append((f"{schema}.{name}", unquote(m.group(2)), m.group(3), m.group(4)))
+            identities.append(
+                (f"{schema}.{name}", unquote(m.group(2)), m.group(3), m.group(4))
+            )
             continue
-        m = re.match(rf"ALTER TABLE (?:ONLY )?({QNAME}) ADD CONSTRAINT ({IDENT}) (.*)$", s)
+        m = re.match(
+            rf"ALTER TABLE (?:ONLY )?({QNAME}) ADD CONSTRAINT ({IDENT}) (.*)$", s
+        )
         if m:
             schema, name = split_qualified(m.group(1))
             table = f"{schema}.{name}"
             if in_scope(table, "constraint"):
                 constraint(result, table, unquote(m.group(2)), m.group(3))
             continue
-        m = re.match(rf"CREATE (UNIQUE )?INDEX ({IDENT}) ON (?:ONLY )?({QNAME}) (.*)$", s)
+        m = re.match(
+            rf"CREATE (UNIQUE )?INDEX ({IDENT}) ON (?:ONLY )?({QNAME}) (.*)$", s
+        )
         if m:
             schema, tname = split_qualified(m.group(3))
             table = f"{schema}.{tname}"
@@ -445,21 +539,42 @@ def normalise_postgres(dump: str, scope: Scope) -> Normalised:
                 index_name = unquote(m.group(2))
                 columns_part = re.search(r"\((.*?)\)", m.group(4))
                 default = columns_part is not None and index_name == pg_default_name(
-                    tname, [unquote(c) for c in split_top(columns_part.group(1))], "idx")
-                result.add(Fact(table, f"index on {table} {'UNIQUE ' if m.group(1) else ''}{m.group(4)}",
-                                index_name, default))
+                    tname, [unquote(c) for c in split_top(columns_part.group(1))], "idx"
+                )
+                result.add(
+                    Fact(
+                        table,
+                        f"index on {table} {'UNIQUE ' if m.group(1) else ''}{m.group(4)}",
+                        index_name,
+                        default,
+                    )
+                )
             continue
         m = re.match(rf"COMMENT ON (TABLE|COLUMN) ({QNAME}(?:\.{IDENT})?) IS (.*)$", s)
         if m:
             target = m.group(2)
             parts = re.findall(r'"(?:[^"]|"")*"|[^.]+', target)
             if m.group(1) == "COLUMN":
-                table = f"{unquote(parts[0])}.{unquote(parts[1])}" if len(parts) == 3 else f"public.{unquote(parts[0])}"
+                table = (
+                    f"{unquote(parts[0])}.{unquote(parts[1])}"
+                    if len(parts) == 3
+                    else f"public.{unquote(parts[0])}"
+                )
             else:
-                table = f"{unquote(parts[0])}.{unquote(parts[1])}" if len(parts) == 2 else f"public.{unquote(parts[0])}"
+                table = (
+                    f"{unquote(parts[0])}.{unquote(parts[1])}"
+                    if len(parts) == 2
+                    else f"public.{unquote(parts[0])}"
+                )
             if in_scope(table, "comment"):
-                result.add(Fact(table, f"comment on {m.group(1).lower()} "
-                                + ".".join(unquote(p) for p in parts) + f" IS {m.group(3)}"))
+                result.add(
+                    Fact(
+                        table,
+                        f"comment on {m.group(1).lower()} "
+                        + ".".join(unquote(p) for p in parts)
+                        + f" IS {m.group(3)}",
+                    )
+                )
             continue
         result.unhandled.append(f"statement the harness cannot normalise: {s[:200]}")
 
@@ -470,29 +585,58 @@ def normalise_postgres(dump: str, scope: Scope) -> Normalised:
         if table in columns and column in columns[table]:
             seq = re.search(rf"SEQUENCE NAME ({QNAME})", options)
             rest = re.sub(rf"SEQUENCE NAME {QNAME}\s*", "", options).strip()
-            columns[table][column]["identity"] = f"GENERATED {mode} AS IDENTITY ({rest})"
+            columns[table][column]["identity"] = (
+                f"GENERATED {mode} AS IDENTITY ({rest})"
+            )
             if seq:
                 sschema, sname = split_qualified(seq.group(1))
                 tname = table.split(".", 1)[1]
-                result.add(Fact(table, f"identity sequence of {table}.{column}", f"{sschema}.{sname}",
-                                sname == pg_default_name(tname, [column], "seq")))
+                result.add(
+                    Fact(
+                        table,
+                        f"identity sequence of {table}.{column}",
+                        f"{sschema}.{sname}",
+                        sname == pg_default_name(tname, [column], "seq"),
+                    )
+                )
 
     for table, cols in columns.items():
         tname = table.split(".", 1)[1]
         for column, parts in cols.items():
             default = parts.get("default", "")
             for seq_ref in re.findall(r"nextval\('([^']*)'::regclass\)", default):
-                sschema, sname = split_qualified(seq_ref) if "." in seq_ref else ("public", unquote(seq_ref))
+                sschema, sname = (
+                    split_qualified(seq_ref)
+                    if "." in seq_ref
+                    else ("public", unquote(seq_ref))
+                )
                 seq = sequences.get(f"{sschema}.{sname}")
                 if seq is None:
-                    result.unhandled.append(f"{table}.{column} default uses unknown sequence {seq_ref}")
+                    result.unhandled.append(
+                        f"{table}.{column} default uses unknown sequence {seq_ref}"
+                    )
                     continue
-                owned = "owned by this column" if seq.owned_by == f"{table}.{column}" else (
-                    f"owned by {seq.owned_by}" if seq.owned_by else "owned by nothing")
-                default = default.replace(f"nextval('{seq_ref}'::regclass)",
-                                          f"nextval(<sequence {seq.definition}, {owned}>)")
-                result.add(Fact(table, f"sequence of {table}.{column}", f"{sschema}.{sname}",
-                                sname == pg_default_name(tname, [column], "seq")))
+                owned = (
+                    "owned by this column"
+                    if seq.owned_by == f"{table}.{column}"
+                    else (
+                        f"owned by {seq.owned_by}"
+                        if seq.owned_by
+                        else "owned by nothing"
+                    )
+                )
+                default = default.replace(
+                    f"nextval('{seq_ref}'::regclass)",
+                    f"nextval(<sequence {seq.definition}, {owned}>)",
+                )
+                result.add(
+                    Fact(
+                        table,
+                        f"sequence of {table}.{column}",
+                        f"{sschema}.{sname}",
+                        sname == pg_default_name(tname, [column], "seq"),
+                    )
+                )
             text = f"column {table}.{column} {parts['type']}"
             if parts.get("collate"):
                 text += f" COLLATE {parts['collate']}"
@@ -504,14 +648,26 @@ def normalise_postgres(dump: str, scope: Scope) -> Normalised:
             if parts.get("generated"):
                 text += f" {parts['generated']}"
             result.add(Fact(table, text))
-    used = {f.name for f in result.facts if f.text.startswith(("sequence of", "identity sequence of"))}
+    used = {
+        f.name
+        for f in result.facts
+        if f.text.startswith(("sequence of", "identity sequence of"))
+    }
     for name, seq in sequences.items():
         if name not in used and not any(name.startswith(f"{t}_") for t in scope.tables):
             table = seq.owned_by.rsplit(".", 1)[0] if seq.owned_by else ""
             if table in scope.tables:
-                result.out_of_scope.append(f"sequence {name} (table {table} is out of scope)")
+                result.out_of_scope.append(
+                    f"sequence {name} (table {table} is out of scope)"
+                )
             else:
-                result.add(Fact(table, f"sequence not used by any default: {seq.definition}, owned by {seq.owned_by or 'nothing'}", name))
+                result.add(
+                    Fact(
+                        table,
+                        f"sequence not used by any default: {seq.definition}, owned by {seq.owned_by or 'nothing'}",
+                        name,
+                    )
+                )
     return result
 
 
@@ -545,17 +701,17 @@ def column_def(cols: dict[str, dict[str, str]], part: str) -> None:
     gen = re.search(r" GENERATED ALWAYS AS \((.*)\) STORED", rest)
     if gen:
         parts["generated"] = f"GENERATED ALWAYS AS ({gen.group(1)}) STORED"
-        rest = rest[:gen.start()] + rest[gen.end():]
+        rest = rest[: gen.start()] + rest[gen.end() :]
     if rest.endswith(" NOT NULL"):
         parts["not_null"] = "1"
         rest = rest[: -len(" NOT NULL")]
     d = re.search(r" DEFAULT ", rest)
     if d:
-        parts["default"] = rest[d.end():].strip()
+        parts["default"] = rest[d.end() :].strip()
         rest = rest[: d.start()]
     c = re.search(r" COLLATE ", rest)
     if c:
-        parts["collate"] = rest[c.end():].strip()
+        parts["collate"] = rest[c.end() :].strip()
         rest = rest[: c.start()]
     parts["type"] = rest.strip()
     cols[name] = parts
@@ -569,7 +725,10 @@ def pg_default_name(table: str, columns: list[str], suffix: str) -> str:
 
 def constraint(result: Normalised, table: str, name: str, definition: str) -> None:
     tname = table.split(".", 1)[1]
-    cols_match = re.match(r"(?:PRIMARY KEY|UNIQUE(?: NULLS NOT DISTINCT)?|FOREIGN KEY) \(([^)]*)\)", definition)
+    cols_match = re.match(
+        r"(?:PRIMARY KEY|UNIQUE(?: NULLS NOT DISTINCT)?|FOREIGN KEY) \(([^)]*)\)",
+        definition,
+    )
     cols = [unquote(c) for c in split_top(cols_match.group(1))] if cols_match else []
     if definition.startswith("PRIMARY KEY"):
         default = name == f"{tname}_pkey"[:63]
@@ -582,7 +741,9 @@ def constraint(result: Normalised, table: str, name: str, definition: str) -> No
         kind = "foreign key"
     elif definition.startswith("CHECK"):
         found = re.findall(r"\b([a-z_][a-z_0-9]*)\b", definition)
-        default = name == f"{tname}_check" or any(name == pg_default_name(tname, [c], "check") for c in found)
+        default = name == f"{tname}_check" or any(
+            name == pg_default_name(tname, [c], "check") for c in found
+        )
         kind = "check"
     else:
         default = False
@@ -600,7 +761,8 @@ def normalise_sqlite(path: Path, scope: Scope) -> Normalised:
     connection = sqlite3.connect(path)
     try:
         rows = connection.execute(
-            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
         for kind, name, table_name, sql in rows:
             if name.startswith("sqlite_") or table_name == "alembic_version":
                 continue
@@ -608,20 +770,26 @@ def normalise_sqlite(path: Path, scope: Scope) -> Normalised:
                 if kind in scope.kinds:
                     result.out_of_scope.append(f"{kind}: {name}")
                 else:
-                    result.unhandled.append(f"{kind} {name} (not declared out of scope)")
+                    result.unhandled.append(
+                        f"{kind} {name} (not declared out of scope)"
+                    )
             elif kind == "table":
                 if f"main.{name}" in scope.tables:
                     result.out_of_scope.append(f"table main.{name}")
                     continue
                 sqlite_table(connection, result, name, sql or "")
             elif kind != "index":
-                result.unhandled.append(f"{kind} {name}: the harness cannot normalise it")
+                result.unhandled.append(
+                    f"{kind} {name}: the harness cannot normalise it"
+                )
     finally:
         connection.close()
     return result
 
 
-def sqlite_table(connection: sqlite3.Connection, result: Normalised, table: str, sql: str) -> None:
+def sqlite_table(
+    connection: sqlite3.Connection, result: Normalised, table: str, sql: str
+) -> None:
     q = '"' + table.replace('"', '""') + '"'
     key = f"main.{table}"
     flags = []
@@ -632,30 +800,55 @@ def sqlite_table(connection: sqlite3.Connection, result: Normalised, table: str,
     if re.search(r"\bSTRICT\s*$", sql.strip().rstrip(";"), re.IGNORECASE):
         flags.append("STRICT")
     result.add(Fact(key, f"table {key} {' '.join(flags)}".rstrip()))
-    for _cid, name, type_, notnull, default, pk, hidden in connection.execute(f"PRAGMA table_xinfo({q})"):
-        text = f"column {key}.{name} {' '.join(type_.upper().split())} {'NOT NULL' if notnull else 'NULL'}"
+    for _cid, name, type_, notnull, default, pk, hidden in connection.execute(
+        f"PRAGMA table_xinfo({q})"
+    ):
+        # Layout only: "NUMERIC(10, 2)" is "NUMERIC(10,2)" (the words are kept as declared).
+        declared = re.sub(r"\s*,\s*", ",", " ".join(type_.upper().split()))
+        text = f"column {key}.{name} {declared} {'NOT NULL' if notnull else 'NULL'}"
         if hidden:
-            text += {1: " HIDDEN", 2: " GENERATED VIRTUAL", 3: " GENERATED STORED"}.get(hidden, f" hidden={hidden}")
+            text += {1: " HIDDEN", 2: " GENERATED VIRTUAL", 3: " GENERATED STORED"}.get(
+                hidden, f" hidden={hidden}"
+            )
         if default is not None:
             text += f" DEFAULT {default}"
         if pk:
             text += f" primary key position {pk}"
         result.add(Fact(key, text))
-    for _seq, name, unique, origin, partial in connection.execute(f"PRAGMA index_list({q})"):
+    for _seq, name, unique, origin, partial in connection.execute(
+        f"PRAGMA index_list({q})"
+    ):
         parts = []
         for _seqno, _cid, column, desc, coll, is_key in connection.execute(
-                f"PRAGMA index_xinfo(\"{name.replace(chr(34), chr(34) * 2)}\")"):
+            f'PRAGMA index_xinfo("{name.replace(chr(34), chr(34) * 2)}")'
+        ):
             if is_key:
-                parts.append(f"{column if column is not None else '<expression>'}{' DESC' if desc else ''}"
-                             + ("" if coll == "BINARY" else f" COLLATE {coll}"))
+                parts.append(
+                    f"{column if column is not None else '<expression>'}{' DESC' if desc else ''}"
+                    + ("" if coll == "BINARY" else f" COLLATE {coll}")
+                )
         where = ""
         if partial:
-            row = connection.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
-            found = re.search(r"\bWHERE\b(.*)$", row[0] or "", re.IGNORECASE | re.DOTALL)
-            where = f" WHERE {' '.join(found.group(1).split())}" if found else " WHERE ?"
-        origin_text = {"c": "index", "u": "unique constraint", "pk": "primary key"}[origin]
-        result.add(Fact(key, f"{origin_text} on {key} {'UNIQUE ' if unique else ''}({', '.join(parts)}){where}",
-                        name, name.startswith("sqlite_autoindex_")))
+            row = connection.execute(
+                "SELECT sql FROM sqlite_master WHERE name = ?", (name,)
+            ).fetchone()
+            found = re.search(
+                r"\bWHERE\b(.*)$", row[0] or "", re.IGNORECASE | re.DOTALL
+            )
+            where = (
+                f" WHERE {' '.join(found.group(1).split())}" if found else " WHERE ?"
+            )
+        origin_text = {"c": "index", "u": "unique constraint", "pk": "primary key"}[
+            origin
+        ]
+        result.add(
+            Fact(
+                key,
+                f"{origin_text} on {key} {'UNIQUE ' if unique else ''}({', '.join(parts)}){where}",
+                name,
+                name.startswith("sqlite_autoindex_"),
+            )
+        )
     fks: dict[int, list[tuple[object, ...]]] = {}
     for row in connection.execute(f"PRAGMA foreign_key_list({q})"):
         fks.setdefault(row[0], []).append(row)
@@ -663,9 +856,16 @@ def sqlite_table(connection: sqlite3.Connection, result: Normalised, table: str,
         rows.sort(key=lambda r: r[1])
         target = rows[0][2]
         source = ", ".join(str(r[3]) for r in rows)
-        dest = ", ".join("<its primary key>" if r[4] is None else str(r[4]) for r in rows)
-        result.add(Fact(key, f"foreign key on {key} ({source}) REFERENCES {target} ({dest}) "
-                        f"ON UPDATE {rows[0][5]} ON DELETE {rows[0][6]} MATCH {rows[0][7]}"))
+        dest = ", ".join(
+            "<its primary key>" if r[4] is None else str(r[4]) for r in rows
+        )
+        result.add(
+            Fact(
+                key,
+                f"foreign key on {key} ({source}) REFERENCES {target} ({dest}) "
+                f"ON UPDATE {rows[0][5]} ON DELETE {rows[0][6]} MATCH {rows[0][7]}",
+            )
+        )
     for name, text in sqlite_checks(sql):
         result.add(Fact(key, f"check on {key} CHECK ({text})", name or "", not name))
 
@@ -673,14 +873,18 @@ def sqlite_table(connection: sqlite3.Connection, result: Normalised, table: str,
 def sqlite_checks(sql: str) -> list[tuple[str | None, str]]:
     """(name, expression) of every CHECK in a CREATE TABLE (SQLite keeps only the text)."""
     found = []
-    for m in re.finditer(r"(?:CONSTRAINT\s+(\"[^\"]+\"|\[[^\]]+\]|`[^`]+`|\w+)\s+)?CHECK\s*\(", sql, re.IGNORECASE):
+    for m in re.finditer(
+        r"(?:CONSTRAINT\s+(\"[^\"]+\"|\[[^\]]+\]|`[^`]+`|\w+)\s+)?CHECK\s*\(",
+        sql,
+        re.IGNORECASE,
+    ):
         depth = 1
         i = m.end()
         while i < len(sql) and depth:
             depth += {"(": 1, ")": -1}.get(sql[i], 0)
             i += 1
         name = m.group(1).strip('"[]`') if m.group(1) else None
-        found.append((name, " ".join(sql[m.end():i - 1].split())))
+        found.append((name, " ".join(sql[m.end() : i - 1].split())))
     return found
 
 
@@ -707,7 +911,9 @@ def compare(original: Normalised, generated: Normalised) -> list[str]:
             continue
         names = [f.name for f in by_text.get(fact.text, [])]
         if names and fact.name not in names:
-            problems.append(f"name differs: {fact.text}: original {fact.name!r}, generated {', '.join(map(repr, names))}")
+            problems.append(
+                f"name differs: {fact.text}: original {fact.name!r}, generated {', '.join(map(repr, names))}"
+            )
     return problems
 
 
@@ -728,23 +934,47 @@ class Entry:
     def load(path: Path) -> Entry:
         raw = json.loads(path.read_text(encoding="utf-8"))
         scope_file = raw.get("out_of_scope")
-        return Entry(raw["name"], raw["database"], Path(raw["ddl"]), Path(raw["package_dir"]),
-                     Scope.read(Path(scope_file) if scope_file else None))
+        return Entry(
+            raw["name"],
+            raw["database"],
+            Path(raw["ddl"]),
+            Path(raw["package_dir"]),
+            Scope.read(Path(scope_file) if scope_file else None),
+        )
 
 
-def alembic(entry: Entry, url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def alembic(
+    entry: Entry, url: str, *args: str, check: bool = True
+) -> subprocess.CompletedProcess[str]:
     executable = Path(sys.executable).parent / "alembic"
     with tempfile.TemporaryDirectory(prefix="sqlagen-corpus-") as cwd:
-        return run([str(executable), "-c", str(entry.package_dir / "alembic.ini"), *args],
-                   env={"DATABASE_URL": url}, cwd=Path(cwd), check=check)
+        return run(
+            [str(executable), "-c", str(entry.package_dir / "alembic.ini"), *args],
+            env={"DATABASE_URL": url},
+            cwd=Path(cwd),
+            check=check,
+        )
 
 
 def check_entry(entry: Entry, pg: Postgres | None, workdir: Path) -> list[str]:
     if entry.database == "postgresql":
         assert pg is not None
         original = pg.create(entry.name + "_orig")
-        run([pg_bin("psql"), original, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(entry.ddl)])
-        original_form = normalise_postgres(pg_dump(original, exclude_version_table=True), entry.scope)
+        run(
+            [
+                pg_bin("psql"),
+                original,
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-f",
+                str(entry.ddl),
+            ]
+        )
+        original_form = normalise_postgres(
+            pg_dump(original, exclude_version_table=True), entry.scope
+        )
         fresh = pg.create(entry.name + "_head")
     else:
         original_path = workdir / f"{entry.name}_orig.sqlite3"
@@ -761,16 +991,29 @@ def check_entry(entry: Entry, pg: Postgres | None, workdir: Path) -> list[str]:
     alembic(entry, original, "stamp", "head")
     checked = alembic(entry, original, "check", check=False)
     if checked.returncode != 0:
-        problems.append("alembic check against the original database found differences:\n"
-                        + indent((checked.stdout + checked.stderr).strip()))
+        output = (checked.stdout + checked.stderr).strip().splitlines()
+        # Alembic's own INFO lines (plugins, impl) say nothing about the differences.
+        kept = [line for line in output if "INFO  [alembic.runtime" not in line]
+        problems.append(
+            "alembic check against the original database found differences:\n"
+            + indent("\n".join(kept))
+        )
     alembic(entry, fresh, "upgrade", "head")
     if entry.database == "postgresql":
-        fresh_form = normalise_postgres(pg_dump(fresh, exclude_version_table=True), entry.scope)
+        fresh_form = normalise_postgres(
+            pg_dump(fresh, exclude_version_table=True), entry.scope
+        )
     else:
         fresh_form = normalise_sqlite(fresh_path, entry.scope)
     problems += compare(original_form, fresh_form)
-    print(f"[{entry.name}] {len(original_form.facts)} facts compared"
-          + (f"; out of scope in the original: {len(original_form.out_of_scope)}" if original_form.out_of_scope else ""))
+    print(
+        f"[{entry.name}] {len(original_form.facts)} facts compared"
+        + (
+            f"; out of scope in the original: {len(original_form.out_of_scope)}"
+            if original_form.out_of_scope
+            else ""
+        )
+    )
     for item in original_form.out_of_scope:
         print(f"[{entry.name}]   out of scope: {item}")
     return problems
@@ -784,8 +1027,13 @@ def indent(text: str) -> str:
 # Self-test: the comparison finds what it must, and nothing else
 # --------------------------------------------------------------------------
 
-def self_test(package_dir: Path, pg: Postgres, mutations: list[tuple[str, str]]) -> list[str]:
-    entry = Entry("selftest", "postgresql", Path("/dev/null"), package_dir, Scope.of(None))
+
+def self_test(
+    package_dir: Path, pg: Postgres, mutations: list[tuple[str, str]]
+) -> list[str]:
+    entry = Entry(
+        "selftest", "postgresql", Path("/dev/null"), package_dir, Scope.of(None)
+    )
     head = pg.create("self_head")
     alembic(entry, head, "upgrade", "head")
     dump = pg_dump(head, exclude_version_table=True)
@@ -796,13 +1044,41 @@ def self_test(package_dir: Path, pg: Postgres, mutations: list[tuple[str, str]])
     try:
         for label, sql in [("unchanged", ""), *mutations]:
             copy = pg.create("self_copy")
-            run([pg_bin("psql"), copy, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", dump_file])
+            run(
+                [
+                    pg_bin("psql"),
+                    copy,
+                    "-X",
+                    "-q",
+                    "-v",
+                    "ON_ERROR_STOP=1",
+                    "-f",
+                    dump_file,
+                ]
+            )
             if sql:
-                run([pg_bin("psql"), copy, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql])
-            found = compare(normalise_postgres(pg_dump(copy, exclude_version_table=True), entry.scope),
-                            normalise_postgres(dump, entry.scope))
+                run(
+                    [
+                        pg_bin("psql"),
+                        copy,
+                        "-X",
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-c",
+                        sql,
+                    ]
+                )
+            found = compare(
+                normalise_postgres(
+                    pg_dump(copy, exclude_version_table=True), entry.scope
+                ),
+                normalise_postgres(dump, entry.scope),
+            )
             checked_text = ""
-            if not sql:  # (alembic check of each change would double the time; the dumps decide)
+            if (
+                not sql
+            ):  # (alembic check of each change would double the time; the dumps decide)
                 alembic(entry, copy, "stamp", "head")
                 checked = alembic(entry, copy, "check", check=False)
                 checked_text = f", alembic check exit {checked.returncode}"
@@ -814,7 +1090,9 @@ def self_test(package_dir: Path, pg: Postgres, mutations: list[tuple[str, str]])
             if not sql and found:
                 problems.append(f"self-test: the unchanged copy differs: {found}")
             if sql and not found:
-                problems.append(f"self-test: the change {label!r} ({sql}) was NOT found")
+                problems.append(
+                    f"self-test: the change {label!r} ({sql}) was NOT found"
+                )
     finally:
         os.unlink(dump_file)
     return problems
@@ -826,11 +1104,20 @@ def self_test(package_dir: Path, pg: Postgres, mutations: list[tuple[str, str]])
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("entries", nargs="*", type=Path, help="entry JSON files written by CorpusIT")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "entries", nargs="*", type=Path, help="entry JSON files written by CorpusIT"
+    )
     parser.add_argument("--self-test", type=Path, metavar="PACKAGE_DIR")
-    parser.add_argument("--mutation", action="append", default=[], metavar="LABEL=SQL",
-                        help="a change the self-test must find (repeatable)")
+    parser.add_argument(
+        "--mutation",
+        action="append",
+        default=[],
+        metavar="LABEL=SQL",
+        help="a change the self-test must find (repeatable)",
+    )
     args = parser.parse_args()
     start = time.monotonic()
     failures: dict[str, list[str]] = {}
@@ -854,8 +1141,10 @@ def main() -> int:
                     problems = [f"could not run: {exc}"]
                 if problems:
                     failures[entry.name] = problems
-                print(f"[{entry.name}] {'FAILED: ' + str(len(problems)) + ' difference(s)' if problems else 'no difference'}",
-                      flush=True)
+                print(
+                    f"[{entry.name}] {'FAILED: ' + str(len(problems)) + ' difference(s)' if problems else 'no difference'}",
+                    flush=True,
+                )
     except Failure as exc:
         failures["setup"] = [str(exc)]
     finally:
@@ -865,8 +1154,10 @@ def main() -> int:
         print(f"\n=== {name}: {len(problems)} difference(s)")
         for problem in problems:
             print(f"  - {problem}")
-    print(f"\ncorpus: {len(args.entries)} entr{'y' if len(args.entries) == 1 else 'ies'} checked in "
-          f"{time.monotonic() - start:.1f}s, {len(failures)} failed")
+    print(
+        f"\ncorpus: {len(args.entries)} entr{'y' if len(args.entries) == 1 else 'ies'} checked in "
+        f"{time.monotonic() - start:.1f}s, {len(failures)} failed"
+    )
     return 1 if failures else 0
 
 
