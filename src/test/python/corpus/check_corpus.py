@@ -21,7 +21,8 @@ given on the command line (a JSON file written by CorpusIT, see ``Entry``):
 
 Any difference fails the run, listing every one. ``--self-test PACKAGE_DIR`` proves the
 comparison itself: a database made by the package's ``alembic upgrade head``, dumped and
-loaded again, must compare equal, and each of several deliberate changes must be found.
+loaded again (on SQLite: the file copied), must compare equal, and each of several deliberate
+changes (``--mutation``, ``--sqlite-mutation``) must be found.
 """
 
 from __future__ import annotations
@@ -1098,6 +1099,41 @@ def self_test(
     return problems
 
 
+def self_test_sqlite(
+    package_dir: Path, workdir: Path, mutations: list[tuple[str, str]]
+) -> list[str]:
+    """The same on SQLite: a migrated file, copied, changed; the PRAGMAs must tell."""
+    entry = Entry("selftest", "sqlite", Path("/dev/null"), package_dir, Scope.of(None))
+    head = workdir / "self_head.sqlite3"
+    alembic(entry, f"sqlite:///{head}", "upgrade", "head")
+    expected = normalise_sqlite(head, entry.scope)
+    problems: list[str] = []
+    for number, (label, sql) in enumerate([("unchanged", ""), *mutations]):
+        copy = workdir / f"self_copy_{number}.sqlite3"
+        shutil.copyfile(head, copy)
+        if sql:
+            connection = sqlite3.connect(copy)
+            try:
+                connection.executescript(sql)
+            finally:
+                connection.close()
+        found = compare(normalise_sqlite(copy, entry.scope), expected)
+        if not sql:
+            checked = alembic(entry, f"sqlite:///{copy}", "check", check=False)
+            if checked.returncode != 0:
+                found.append(f"alembic check: {checked.stdout}{checked.stderr}")
+        print(f"[self-test sqlite] {label}: {len(found)} difference(s)")
+        for line in found:
+            print(f"[self-test sqlite]   {line}")
+        if not sql and found:
+            problems.append(f"self-test (SQLite): the unchanged copy differs: {found}")
+        if sql and not found:
+            problems.append(
+                f"self-test (SQLite): the change {label!r} ({sql}) was NOT found"
+            )
+    return problems
+
+
 # --------------------------------------------------------------------------
 # Main
 # --------------------------------------------------------------------------
@@ -1118,6 +1154,13 @@ def main() -> int:
         metavar="LABEL=SQL",
         help="a change the self-test must find (repeatable)",
     )
+    parser.add_argument(
+        "--sqlite-mutation",
+        action="append",
+        default=[],
+        metavar="LABEL=SQL",
+        help="a change the SQLite self-test must find (repeatable; a script)",
+    )
     args = parser.parse_args()
     start = time.monotonic()
     failures: dict[str, list[str]] = {}
@@ -1129,6 +1172,14 @@ def main() -> int:
                 pg = postgres()
                 mutations = [tuple(m.split("=", 1)) for m in args.mutation]
                 problems = self_test(args.self_test, pg, mutations)  # type: ignore[arg-type]
+                sqlite_mutations = [
+                    tuple(m.split("=", 1)) for m in args.sqlite_mutation
+                ]
+                problems += self_test_sqlite(
+                    args.self_test,
+                    workdir,
+                    sqlite_mutations,  # type: ignore[arg-type]
+                )
                 if problems:
                     failures["self-test"] = problems
             for path in args.entries:

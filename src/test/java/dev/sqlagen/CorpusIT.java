@@ -140,7 +140,10 @@ class CorpusIT {
     Path mutations = corpus().resolve("self-test-mutations.txt");
     for (String raw : Project.read(mutations).split("\n")) {
       String line = raw.strip();
-      if (!line.isEmpty() && !line.startsWith("#")) {
+      if (line.startsWith("sqlite:")) {
+        command.add("--sqlite-mutation");
+        command.add(line.substring("sqlite:".length()));
+      } else if (!line.isEmpty() && !line.startsWith("#")) {
         command.add("--mutation");
         command.add(line);
       }
