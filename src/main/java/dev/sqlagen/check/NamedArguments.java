@@ -29,10 +29,15 @@ import java.util.TreeSet;
  */
 final class NamedArguments {
   /** Field attributes ({@code @index(name: ...)}) and the names each takes. */
-  static final Map<String, Set<String>> FIELD = Map.of();
+  static final Map<String, Set<String>> FIELD = Map.of(
+      "index", IndexArguments.INDEX_KEYS,
+      "unique", IndexArguments.UNIQUE_KEYS);
 
   /** Model attributes ({@code @@index(..., name: ...)}) and the names each takes. */
-  static final Map<String, Set<String>> MODEL = Map.of();
+  static final Map<String, Set<String>> MODEL = Map.of(
+      "index", Set.of("using", "where", "name"),
+      "unique_index", Set.of("using", "where", "nulls_not_distinct", "name"),
+      "unique", IndexArguments.UNIQUE_KEYS);
 
   /** The schema's own attributes, written between declarations, and the names each takes. */
   static final Map<String, Set<String>> SCHEMA = Map.of();

@@ -68,6 +68,8 @@ public enum Code {
   UNREADABLE_SNAPSHOT("SQD074", Severity.ERROR),
   UNKNOWN_STATE("SQD075", Severity.ERROR),
   BAD_NAMED_ARGUMENT("SQD076", Severity.ERROR),
+  BAD_INDEX_OPTION("SQD080", Severity.ERROR),
+  INDEX_NEEDS_NAME("SQD081", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
   REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),

@@ -185,11 +185,17 @@ final class TableChanges {
       postLate.add(renameConstraint(old.primaryKey().name(), key.name()));
     }
     Matching<UniqueState> uniqueMatching = Matching.of(old.uniques(), table.uniques(),
-        (was, now) -> now.columns().equals(mapColumns(was.columns())) && now.nullsNotDistinct() == was.nullsNotDistinct(),
-        UniqueState::name);
+        (was, now) -> now.columns().equals(mapColumns(was.columns())), UniqueState::name);
     for (UniqueState unique : old.uniques()) {
       Optional<UniqueState> same = uniqueMatching.successor(unique);
-      if (same.isPresent()) {
+      if (same.isPresent() && same.get().nullsNotDistinct() != unique.nullsNotDistinct()) {
+        // NULLS NOT DISTINCT is PostgreSQL's alone: SQLite's constraint stays as it is.
+        pg(new Operation.DropConstraint(unique.name(), ConstraintKind.UNIQUE, target));
+        late.add(new Operation.AddUnique(same.get(), target));
+        if (same.get().nullsNotDistinct()) {
+          needsDistinct(same.get().columns(), "unique constraint " + same.get().name() + " (NULLS NOT DISTINCT)", true);
+        }
+      } else if (same.isPresent()) {
         if (!same.get().name().equals(unique.name())) {
           postLate.add(renameConstraint(unique.name(), same.get().name()));
           rebuild("a constraint is renamed");
