@@ -35,7 +35,7 @@ final class NamedArguments {
 
   /** Model attributes ({@code @@index(..., name: ...)}) and the names each takes. */
   static final Map<String, Set<String>> MODEL = Map.of(
-      "index", Set.of("using", "where", "name"),
+      "index", Set.of("using", "where", "nulls_not_distinct", "name"),
       "unique_index", Set.of("using", "where", "nulls_not_distinct", "name"),
       "unique", IndexArguments.UNIQUE_KEYS);
 

@@ -280,7 +280,7 @@ final class TableConstructs {
         diagnostics.report(Diagnostic.of(Code.BAD_INDEX_COLUMNS, arg.span(),
             what + " lists field names" + (index ? ", desc(field), ops(field, operator_class) or sql(\"expression\")" : ""),
             index ? "write such as @@index(customer, desc(created_at)), @@index(ops(title, text_pattern_ops)) or @@index(sql(\"lower(email)\"), name: \"...\")"
-                : "write such as @@unique(a, b); a unique constraint has no sort order"));
+                : "write such as @@unique(a, b); a sort order, an operator class or an expression is an index's: @@unique_index(...)"));
         ok = false;
         continue;
       }
