@@ -20,8 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Resolves a model's table-level constructs: {@code @check} on its columns, then {@code @@check},
- * {@code @@unique}, {@code @@index} and {@code @@unique_index} in the order written; and its
+ * Resolves a model's table-level constructs: {@code @check} on its columns, the indexes and unique
+ * constraints of fields whose {@code @index} or {@code @unique} has arguments ({@link IndexArguments}),
+ * then {@code @@check}, {@code @@unique}, {@code @@index} and {@code @@unique_index} in the order
+ * written; and its
  * {@code @@schema}. Names are the ones SQLAlchemy's naming convention computes, so that models and
  * migration agree; they must be distinct within the table and fit PostgreSQL's 63 bytes.
  */
