@@ -6,6 +6,7 @@ import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.model.Attribute;
 import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Value;
+import dev.sqlagen.naming.ConstraintNames;
 import dev.sqlagen.resolved.Column;
 import dev.sqlagen.resolved.IndexOptions;
 import dev.sqlagen.resolved.TableConstraint;
@@ -166,7 +167,7 @@ final class TableConstructs {
         : indexArguments.options(unique.get(), "'@unique'", true, index.isEmpty());
     if (index.isEmpty()) {
       return uniqueOptions.flatMap(options -> named(
-          new TableConstraint.Unique("uq_" + draft.table() + "_" + column, List.of(column), options.nullsNotDistinct()),
+          new TableConstraint.Unique(ConstraintNames.unique(draft.table(), column), List.of(column), options.nullsNotDistinct()),
           unique.get().span(), "@unique on '" + field + "'"));
     }
     Optional<IndexOptions> indexOptions = indexArguments.options(index.get(), "'@index'", unique.isPresent(), false);
@@ -183,7 +184,7 @@ final class TableConstructs {
     }
     IndexOptions options = new IndexOptions(indexOptions.get().using(), indexOptions.get().where(),
         uniqueOptions.get().nullsNotDistinct());
-    return named(new TableConstraint.Index("ix_" + draft.table() + "_" + column,
+    return named(new TableConstraint.Index(ConstraintNames.index(draft.table(), column),
             List.of(new TableConstraint.IndexColumn(column, false, opclass, false)), unique.isPresent(), options),
         index.get().span(), "@index on '" + field + "'");
   }
