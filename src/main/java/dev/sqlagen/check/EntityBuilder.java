@@ -159,6 +159,13 @@ final class EntityBuilder {
     draft.model().fields().forEach(f -> f.attributes().stream()
         .filter(a -> a.name().text().equals("check"))
         .forEach(a -> at.add(a.span())));
+    // @index or @unique with index arguments: a table-level index too (plain ones are index=True).
+    List<dev.sqlagen.source.Span> withArguments = new ArrayList<>();
+    draft.model().fields().stream().filter(IndexArguments::tableLevel).forEach(f -> f.attributes().stream()
+        .filter(a -> a.name().text().equals("index") || a.name().text().equals("unique"))
+        .forEach(a -> withArguments.add(a.span())));
+    at.addAll(withArguments);
+    at.sort(java.util.Comparator.comparingInt(dev.sqlagen.source.Span::line).thenComparingInt(dev.sqlagen.source.Span::column));
     for (dev.sqlagen.source.Span span : at) {
       diagnostics.report(
           Diagnostic.of(
@@ -166,7 +173,9 @@ final class EntityBuilder {
               span,
               "'" + draft.name() + "' is a single-table subclass: its table is " + owner.name()
                   + "'s, and constraints and indexes over a subclass's columns are not supported there yet",
-              "for a one-column index write @index on the field; or make the hierarchy @@inheritance(joined)"));
+              withArguments.contains(span)
+                  ? "a plain @index or @unique on the field works (index=True, unique=True), without arguments; or make the hierarchy @@inheritance(joined)"
+                  : "for a one-column index write @index on the field; or make the hierarchy @@inheritance(joined)"));
     }
   }
 

@@ -137,6 +137,16 @@ final class ModelChecker {
                         + (name.equals("pk") ? "key" : name.equals("version") ? "version column" : "discriminator") + " is part of its class"));
           }
         }
+        if (IndexArguments.tableLevel(field)) {
+          plain = false;
+          diagnostics.report(
+              Diagnostic.of(
+                  Code.BAD_MIXIN,
+                  field.name().span(),
+                  "a mixin's column cannot take index or unique arguments: a mixin has no table of its own",
+                  "write @@index(" + field.name().text() + ", ...) or @@unique_index(" + field.name().text()
+                      + ", ...) in each model that uses mixin " + mixin.name().text()));
+        }
         if (plain) {
           columns.add(entry);
         }
@@ -258,8 +268,9 @@ final class ModelChecker {
             type,
             nullable,
             attributes.primaryKey(),
-            attributes.unique(),
-            attributes.index(),
+            // Said by a table-level index or constraint instead (TableConstructs).
+            attributes.unique() && !IndexArguments.tableLevel(field),
+            attributes.index() && !IndexArguments.tableLevel(field),
             defaultValue,
             field.doc(),
             Optional.empty(),
@@ -328,6 +339,12 @@ final class ModelChecker {
     if (attributes.primaryKey() && nullable) {
       modifierError(field.type().name(), "a primary key cannot be nullable", "remove the '?'");
       nullable = false;
+    }
+    if (IndexArguments.tableLevel(field)) {
+      diagnostics.report(Diagnostic.of(Code.BAD_INDEX_OPTION, field.name().span(),
+          "index and unique arguments on a reference are not supported yet",
+          "index its foreign-key column with @@index or @@unique_index in the model, such as @@unique_index("
+              + field.name().text() + ", nulls_not_distinct: true)"));
     }
     Optional<ReferentialAction> onDelete = relations.action(attributes.attribute("ondelete"));
     Optional<ReferentialAction> onUpdate = relations.action(attributes.attribute("onupdate"));

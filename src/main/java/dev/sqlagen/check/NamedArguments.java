@@ -32,10 +32,16 @@ final class NamedArguments {
   static final Map<String, Set<String>> FIELD = Map.of(
       "fk", Set.of("constraint"),
       "through", Set.of("fk", "target_fk", "ondelete", "onupdate"),
-      "computed", Set.of("stored"));
+      "computed", Set.of("stored"),
+
+      "index", IndexArguments.INDEX_KEYS,
+      "unique", IndexArguments.UNIQUE_KEYS);
 
   /** Model attributes ({@code @@index(..., name: ...)}) and the names each takes. */
-  static final Map<String, Set<String>> MODEL = Map.of();
+  static final Map<String, Set<String>> MODEL = Map.of(
+      "index", Set.of("using", "where", "nulls_not_distinct", "name"),
+      "unique_index", Set.of("using", "where", "nulls_not_distinct", "name"),
+      "unique", IndexArguments.UNIQUE_KEYS);
 
   /** The schema's own attributes, written between declarations, and the names each takes. */
   static final Map<String, Set<String>> SCHEMA = Map.of();

@@ -6,7 +6,9 @@ import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.model.Attribute;
 import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Value;
+import dev.sqlagen.naming.ConstraintNames;
 import dev.sqlagen.resolved.Column;
+import dev.sqlagen.resolved.IndexOptions;
 import dev.sqlagen.resolved.TableConstraint;
 import dev.sqlagen.source.Span;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Resolves a model's table-level constructs: {@code @check} on its columns, then {@code @@check},
- * {@code @@unique}, {@code @@index} and {@code @@unique_index} in the order written; and its
+ * Resolves a model's table-level constructs: {@code @check} on its columns, the indexes and unique
+ * constraints of fields whose {@code @index} or {@code @unique} has arguments ({@link IndexArguments}),
+ * then {@code @@check}, {@code @@unique}, {@code @@index} and {@code @@unique_index} in the order
+ * written; and its
  * {@code @@schema}. Names are the ones SQLAlchemy's naming convention computes, so that models and
  * migration agree; they must be distinct within the table and fit PostgreSQL's 63 bytes.
  */
@@ -40,8 +44,11 @@ final class TableConstructs {
   /** Lower-cased name → what already carries it in this table. */
   private final Map<String, String> names = new HashMap<>();
 
+  private final IndexArguments indexArguments;
+
   private TableConstructs(Diagnostics diagnostics, ModelDraft draft, Map<String, List<String>> fieldColumns) {
     this.diagnostics = diagnostics;
+    this.indexArguments = new IndexArguments(diagnostics);
     this.draft = draft;
     this.fieldColumns = fieldColumns;
   }
@@ -105,6 +112,11 @@ final class TableConstructs {
             .ifPresent(constraints::add);
       }
     }
+    for (ModelDraft.Entry entry : draft.entries()) {
+      if (entry instanceof ModelDraft.ColumnEntry column && IndexArguments.tableLevel(column.field())) {
+        columnIndex(column).ifPresent(constraints::add);
+      }
+    }
     for (Attribute attribute : draft.model().attributes()) {
       Optional<? extends TableConstraint> constraint = switch (attribute.name().text()) {
         case "check" -> check(attribute);
@@ -138,9 +150,49 @@ final class TableConstructs {
     return named(new TableConstraint.Check(name.get(), dbName, sql.value()), args.get(0).span(), "@@check(" + name.get() + ")");
   }
 
+  /**
+   * A field's own {@code @index} or {@code @unique} with arguments that {@code index=True} and
+   * {@code unique=True} cannot say (the column has neither then): an index named as the
+   * convention names the column's index, or with {@code @unique} alone a unique constraint.
+   */
+  private Optional<TableConstraint> columnIndex(ModelDraft.ColumnEntry entry) {
+    if (entry.column().primaryKey()) {
+      return Optional.empty(); // its key indexes it: '@index has no effect' is reported
+    }
+    Optional<Attribute> index = entry.attribute("index");
+    Optional<Attribute> unique = entry.attribute("unique");
+    String column = entry.column().name();
+    String field = entry.field().name().text();
+    Optional<IndexOptions> uniqueOptions = unique.isEmpty() ? Optional.of(IndexOptions.NONE)
+        : indexArguments.options(unique.get(), "'@unique'", true, index.isEmpty());
+    if (index.isEmpty()) {
+      return uniqueOptions.flatMap(options -> named(
+          new TableConstraint.Unique(ConstraintNames.unique(draft.table(), column), List.of(column), options.nullsNotDistinct()),
+          unique.get().span(), "@unique on '" + field + "'"));
+    }
+    Optional<IndexOptions> indexOptions = indexArguments.options(index.get(), "'@index'", unique.isPresent(), false);
+    Optional<String> opclass = Optional.empty();
+    Optional<Value> ops = index.get().named("ops");
+    if (ops.isPresent()) {
+      opclass = indexArguments.opclass(ops.get(), "'ops:'");
+      if (opclass.isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    if (indexOptions.isEmpty() || uniqueOptions.isEmpty()) {
+      return Optional.empty();
+    }
+    IndexOptions options = new IndexOptions(indexOptions.get().using(), indexOptions.get().where(),
+        uniqueOptions.get().nullsNotDistinct());
+    return named(new TableConstraint.Index(ConstraintNames.index(draft.table(), column),
+            List.of(new TableConstraint.IndexColumn(column, false, opclass, false)), unique.isPresent(), options),
+        index.get().span(), "@index on '" + field + "'");
+  }
+
   private Optional<TableConstraint.Unique> unique(Attribute attribute) {
-    Optional<List<TableConstraint.IndexColumn>> columns = columns(attribute, false);
-    if (columns.isEmpty()) {
+    Optional<List<TableConstraint.IndexColumn>> columns = parts(attribute, false);
+    Optional<IndexOptions> options = indexArguments.options(attribute, "'@@unique'", true, true);
+    if (columns.isEmpty() || options.isEmpty()) {
       return Optional.empty();
     }
     List<String> names = columns.get().stream().map(TableConstraint.IndexColumn::column).toList();
@@ -149,22 +201,52 @@ final class TableConstructs {
           "a single column is unique with @unique on its field; @@unique is for several, such as @@unique(a, b)");
     }
     String dbName = "uq_" + draft.table() + "_" + String.join("_", names);
-    return named(new TableConstraint.Unique(dbName, names), attribute.span(), "@@unique(" + String.join(", ", names) + ")");
+    return named(new TableConstraint.Unique(dbName, names, options.get().nullsNotDistinct()), attribute.span(),
+        "@@unique(" + String.join(", ", names) + ")");
   }
 
   private Optional<TableConstraint.Index> index(Attribute attribute, boolean unique) {
-    Optional<List<TableConstraint.IndexColumn>> columns = columns(attribute, true);
-    if (columns.isEmpty()) {
+    Optional<List<TableConstraint.IndexColumn>> columns = parts(attribute, true);
+    Optional<IndexOptions> options = indexArguments.options(attribute, "'@@" + attribute.name().text() + "'", unique, false);
+    Optional<String> name = indexName(attribute, columns);
+    if (columns.isEmpty() || options.isEmpty() || name.isEmpty()) {
       return Optional.empty();
     }
-    List<String> names = columns.get().stream().map(TableConstraint.IndexColumn::column).toList();
-    String dbName = "ix_" + draft.table() + "_" + String.join("_", names);
-    return named(new TableConstraint.Index(dbName, columns.get(), unique), attribute.span(),
+    List<String> names = columns.get().stream().map(c -> c.expression() ? "sql(...)" : c.column()).toList();
+    return named(new TableConstraint.Index(name.get(), columns.get(), unique, options.get()), attribute.span(),
         "@@" + attribute.name().text() + "(" + String.join(", ", names) + ")");
   }
 
-  /** The columns an attribute lists: fields, or {@code desc(field)} where {@code descending} is allowed. */
-  private Optional<List<TableConstraint.IndexColumn>> columns(Attribute attribute, boolean descendingAllowed) {
+  /**
+   * The index's name: {@code name: "exact"} as given, or else {@code ix_<table>_<columns>}, the
+   * convention's form; an expression has no name the convention could use, so it needs one.
+   */
+  private Optional<String> indexName(Attribute attribute, Optional<List<TableConstraint.IndexColumn>> columns) {
+    Optional<Value> given = attribute.named("name");
+    if (given.isPresent()) {
+      if (given.get() instanceof Value.StringValue name && !name.value().isBlank()) {
+        return Optional.of(name.value());
+      }
+      return fail(Code.BAD_ATTRIBUTE_ARGUMENT, given.get().span(), "'name:' takes the index's name as a string",
+          "write such as name: \"ix_users_lower_email\"");
+    }
+    if (columns.isEmpty()) {
+      return Optional.empty();
+    }
+    if (columns.get().stream().anyMatch(TableConstraint.IndexColumn::expression)) {
+      return fail(Code.INDEX_NEEDS_NAME, attribute.span(), "an index over an expression needs a name",
+          "the naming convention names an index after its columns; give it one, such as @@"
+              + attribute.name().text() + "(sql(\"lower(email)\"), name: \"ix_" + draft.table() + "_lower_email\")");
+    }
+    return Optional.of("ix_" + draft.table() + "_" + String.join("_", columns.get().stream().map(TableConstraint.IndexColumn::column).toList()));
+  }
+
+  /**
+   * The parts an attribute lists: fields; and where {@code index} is true (an index, not a
+   * constraint) also {@code desc(field)}, {@code ops(field, operator_class)} and
+   * {@code sql("expression")}.
+   */
+  private Optional<List<TableConstraint.IndexColumn>> parts(Attribute attribute, boolean index) {
     String what = "'@@" + attribute.name().text() + "'";
     if (attribute.args().isEmpty()) {
       return fail(Code.BAD_INDEX_COLUMNS, attribute.span(), what + " needs the fields it spans", "write @@" + attribute.name().text() + "(a, b)");
@@ -174,14 +256,34 @@ final class TableConstructs {
     boolean ok = true;
     for (Value arg : attribute.args()) {
       boolean descending = false;
+      Optional<String> opclass = Optional.empty();
       Value field = arg;
-      if (arg instanceof Value.CallValue call && call.function().equals("desc") && descendingAllowed && call.args().size() == 1) {
-        descending = true;
-        field = call.args().get(0);
+      if (index && arg instanceof Value.CallValue call && call.named().isEmpty()) {
+        if (call.function().equals("desc") && call.args().size() == 1) {
+          descending = true;
+          field = call.args().get(0);
+        } else if (call.function().equals("ops") && call.args().size() == 2) {
+          field = call.args().get(0);
+          opclass = indexArguments.opclass(call.args().get(1), "'ops(field, operator_class)'");
+          if (opclass.isEmpty()) {
+            ok = false;
+            continue;
+          }
+        } else if (call.function().equals("sql") && call.args().size() == 1 && call.args().get(0) instanceof Value.StringValue sql
+            && !sql.value().isBlank() && !sql.value().contains("\\:")) {
+          if (!seen.add("sql(" + sql.value() + ")")) {
+            diagnostics.report(Diagnostic.of(Code.BAD_INDEX_COLUMNS, arg.span(), "the expression is listed twice", "remove one"));
+            ok = false;
+          }
+          result.add(TableConstraint.IndexColumn.expression(sql.value()));
+          continue;
+        }
       }
       if (!(field instanceof Value.NameValue name)) {
-        diagnostics.report(Diagnostic.of(Code.BAD_INDEX_COLUMNS, arg.span(), what + " lists field names" + (descendingAllowed ? " or desc(field)" : ""),
-            descendingAllowed ? "write such as @@index(customer, desc(created_at))" : "write such as @@unique(a, b); a unique constraint has no sort order"));
+        diagnostics.report(Diagnostic.of(Code.BAD_INDEX_COLUMNS, arg.span(),
+            what + " lists field names" + (index ? ", desc(field), ops(field, operator_class) or sql(\"expression\")" : ""),
+            index ? "write such as @@index(customer, desc(created_at)), @@index(ops(title, text_pattern_ops)) or @@index(sql(\"lower(email)\"), name: \"...\")"
+                : "write such as @@unique(a, b); a sort order, an operator class or an expression is an index's: @@unique_index(...)"));
         ok = false;
         continue;
       }
@@ -204,8 +306,15 @@ final class TableConstructs {
         ok = false;
         continue;
       }
+      if (opclass.isPresent() && columns.size() > 1) {
+        diagnostics.report(Diagnostic.of(Code.BAD_INDEX_OPTION, arg.span(),
+            "'" + name.name() + "' stands for " + columns.size() + " columns, and ops() gives one column its operator class",
+            "list its columns' fields one by one"));
+        ok = false;
+        continue;
+      }
       for (String column : columns) {
-        result.add(new TableConstraint.IndexColumn(column, descending));
+        result.add(new TableConstraint.IndexColumn(column, descending, opclass, false));
       }
     }
     return ok ? Optional.of(result) : Optional.empty();

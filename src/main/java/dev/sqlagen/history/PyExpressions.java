@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Parses the expressions revisions are made of: names, literals (adjacent strings joined),
- * attributes, calls with positional then keyword arguments, lists, subscripts, unary minus, and
+ * attributes, calls with positional then keyword arguments, lists, dicts, subscripts, unary minus, and
  * the operators {@code |}, {@code ==} and {@code !=}. Nothing else Python has is accepted.
  */
 final class PyExpressions {
@@ -158,6 +158,9 @@ final class PyExpressions {
         if (token.isOp("[")) {
           return list();
         }
+        if (token.isOp("{")) {
+          return dict();
+        }
         throw error(token, "expected an expression, found " + describe(token));
       }
     }
@@ -177,6 +180,28 @@ final class PyExpressions {
     }
     PyToken close = next();
     return limited(new PyNode.ListDisplay(items, open.start(), close.end()));
+  }
+
+  private PyNode dict() {
+    PyToken open = next();
+    List<PyNode> keys = new ArrayList<>();
+    List<PyNode> values = new ArrayList<>();
+    while (!peek().isOp("}")) {
+      if (peek().isOp("**")) {
+        throw error(peek(), "'**' unpacking, which sqlagen does not write");
+      }
+      keys.add(expression());
+      expectOp(":");
+      values.add(expression());
+      if (!peek().isOp(",") && !peek().isOp("}")) {
+        throw error(peek(), "expected ',' or '}' in a dict, found " + describe(peek()));
+      }
+      if (peek().isOp(",")) {
+        next();
+      }
+    }
+    PyToken close = next();
+    return limited(new PyNode.DictDisplay(keys, values, open.start(), close.end()));
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A Python expression of the subset revisions are written in, with its offsets in the file:
- * names, string and number literals, attributes, calls, lists, subscripts and operators.
+ * names, string and number literals, attributes, calls, lists, dicts, subscripts and operators.
  */
 sealed interface PyNode {
   int start();
@@ -149,6 +149,30 @@ sealed interface PyNode {
     @Override
     public String canonical() {
       return "[" + String.join(", ", items.stream().map(PyNode::canonical).toList()) + "]";
+    }
+  }
+
+  /** {@code {key: value, ...}}, as in {@code postgresql_ops={"title": "text_pattern_ops"}}. */
+  record DictDisplay(List<PyNode> keys, List<PyNode> values, int start, int end, int depth) implements PyNode {
+    public DictDisplay {
+      keys = List.copyOf(keys);
+      values = List.copyOf(values);
+      if (keys.size() != values.size()) {
+        throw new IllegalArgumentException("a dict has as many keys as values");
+      }
+    }
+
+    DictDisplay(List<PyNode> keys, List<PyNode> values, int start, int end) {
+      this(keys, values, start, end, Math.max(deepest(keys), deepest(values)) + 1);
+    }
+
+    @Override
+    public String canonical() {
+      List<String> items = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        items.add(keys.get(i).canonical() + ": " + values.get(i).canonical());
+      }
+      return "{" + String.join(", ", items) + "}";
     }
   }
 

@@ -64,10 +64,13 @@ final class TableReader {
       return;
     }
     Nodes.positional(call, 1, callee.equals("sa.CheckConstraint") ? 1 : Integer.MAX_VALUE);
-    String name = Nodes.opName(Nodes.keywords(call, Set.of("name"), "name").get("name"), "the constraint's name");
+    Map<String, PyNode> keywords = Nodes.keywords(call,
+        callee.equals("sa.UniqueConstraint") ? Set.of("name", "postgresql_nulls_not_distinct") : Set.of("name"), "name");
+    String name = Nodes.opName(keywords.get("name"), "the constraint's name");
     switch (callee) {
       case "sa.CheckConstraint" -> table.add(new CheckState(name, Nodes.string(call.args().get(0), "the check's SQL")));
-      case "sa.UniqueConstraint" -> table.add(new UniqueState(name, columns(table, call.args(), "the unique constraint")));
+      case "sa.UniqueConstraint" -> table.add(new UniqueState(name, columns(table, call.args(), "the unique constraint"),
+          Nodes.keyword(keywords, "postgresql_nulls_not_distinct").map(n -> Nodes.bool(n, "postgresql_nulls_not_distinct")).orElse(false)));
       default -> {
         if (table.hasPrimaryKey()) {
           throw Unreadable.at(call, "a second primary key for the table " + table.name());

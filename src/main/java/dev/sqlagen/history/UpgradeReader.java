@@ -1,6 +1,7 @@
 package dev.sqlagen.history;
 
 import dev.sqlagen.history.RevisionModule.EnumVariable;
+import dev.sqlagen.resolved.IndexOptions;
 import dev.sqlagen.resolved.TableConstraint.IndexColumn;
 import dev.sqlagen.state.EnumState;
 import dev.sqlagen.state.IndexState;
@@ -190,48 +191,95 @@ final class UpgradeReader {
   }
 
   /**
-   * {@code op.create_index(op.f("ix_t_a"), "t", ["a", sa.text("b DESC")], unique=False,
+   * {@code op.create_index(op.f("ix_t_a"), "t", ["a", sa.column("b").desc(), sa.text("lower(c)")],
+   * unique=False, postgresql_using="gin", postgresql_ops={"a": "text_pattern_ops"},
+   * postgresql_where=sa.text("sql"), sqlite_where=sa.text("sql"), postgresql_nulls_not_distinct=True,
    * schema=...)}.
    */
   private void createIndex(PyNode.Call call) {
     Nodes.positional(call, 3, 3);
-    Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("unique", "schema"), "unique");
+    Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("unique", "schema", "postgresql_using", "postgresql_ops",
+        "postgresql_where", "sqlite_where", "postgresql_nulls_not_distinct"), "unique");
     String name = Nodes.opName(call.args().get(0), "the index's name");
     TableDraft table = table(call.args().get(1), Nodes.keyword(keywords, "schema"), "schema");
     if (!(call.args().get(2) instanceof PyNode.ListDisplay list) || list.items().isEmpty()) {
       throw Unreadable.at(call.args().get(2), "expected a list of the index's columns, found " + Nodes.quote(call.args().get(2)));
     }
+    Map<String, String> ops = new HashMap<>();
+    Optional<PyNode> opsNode = Nodes.keyword(keywords, "postgresql_ops");
+    if (opsNode.isPresent()) {
+      if (!(opsNode.get() instanceof PyNode.DictDisplay dict) || dict.keys().isEmpty()) {
+        throw Unreadable.at(opsNode.get(), "expected a dict of columns and operator classes, found " + Nodes.quote(opsNode.get()));
+      }
+      for (int i = 0; i < dict.keys().size(); i++) {
+        String column = Nodes.string(dict.keys().get(i), "a column of postgresql_ops");
+        if (ops.put(column, Nodes.string(dict.values().get(i), "an operator class")) != null) {
+          throw Unreadable.at(dict.keys().get(i), "postgresql_ops names the column " + column + " twice");
+        }
+      }
+    }
     List<IndexColumn> columns = new ArrayList<>();
     for (PyNode item : list.items()) {
-      // A descending column: sa.column("name").desc(); before that, SQL: sa.text("name DESC").
-      boolean descending = Nodes.isCall(item, "sa.text") || isDescendingColumn(item);
-      String column;
-      if (isDescendingColumn(item)) {
-        PyNode.Call desc = (PyNode.Call) item;
-        Nodes.positional(desc, 0, 0);
-        Nodes.keywords(desc, Set.of());
-        PyNode.Call named = (PyNode.Call) ((PyNode.Attribute) desc.callee()).target();
-        Nodes.positional(named, 1, 1);
-        Nodes.keywords(named, Set.of());
-        column = Nodes.string(named.args().get(0), "a descending column");
-      } else if (descending) {
-        PyNode.Call text = (PyNode.Call) item;
-        Nodes.positional(text, 1, 1);
-        Nodes.keywords(text, Set.of());
-        String sql = Nodes.string(text.args().get(0), "a descending column");
-        if (!sql.endsWith(" DESC")) {
-          throw Unreadable.at(item, Nodes.quote(item) + " in an index, where sqlagen writes sa.text(\"column DESC\")");
-        }
-        column = sql.substring(0, sql.length() - " DESC".length());
-      } else {
-        column = Nodes.string(item, "a column of the index");
-      }
-      if (table.column(column).isEmpty()) {
-        throw Unreadable.at(item, "the index " + name + " names " + column + ", which is no column of the table " + table.name());
-      }
-      columns.add(new IndexColumn(column, descending));
+      columns.add(indexPart(item, name, table, ops));
     }
-    table.add(new IndexState(name, columns, Nodes.bool(keywords.get("unique"), "unique")));
+    Set<String> named = new HashSet<>();
+    columns.stream().filter(c -> !c.expression()).forEach(c -> named.add(c.column()));
+    for (String column : ops.keySet()) {
+      if (!named.contains(column)) {
+        throw Unreadable.at(opsNode.get(), "postgresql_ops names " + column + ", which is no column of the index " + name);
+      }
+    }
+    Optional<String> where = Nodes.keyword(keywords, "postgresql_where").map(w -> sqlText(w, "the index's condition"));
+    Optional<String> sqliteWhere = Nodes.keyword(keywords, "sqlite_where").map(w -> sqlText(w, "the index's condition"));
+    if (!where.equals(sqliteWhere)) {
+      PyNode at = Nodes.keyword(keywords, "sqlite_where").or(() -> Nodes.keyword(keywords, "postgresql_where")).orElseThrow();
+      throw Unreadable.at(at, "postgresql_where= and sqlite_where= that differ, where sqlagen writes the same condition for both");
+    }
+    IndexOptions options = new IndexOptions(
+        Nodes.keyword(keywords, "postgresql_using").map(u -> Nodes.string(u, "the index method")),
+        where,
+        Nodes.keyword(keywords, "postgresql_nulls_not_distinct").map(n -> Nodes.bool(n, "postgresql_nulls_not_distinct")).orElse(false));
+    table.add(new IndexState(name, columns, Nodes.bool(keywords.get("unique"), "unique"), options));
+  }
+
+  /** One item of an index's list: a column, a descending column, or an expression. */
+  private static IndexColumn indexPart(PyNode item, String name, TableDraft table, Map<String, String> ops) {
+    String column;
+    boolean descending = false;
+    if (isDescendingColumn(item)) {
+      // A descending column: sa.column("name").desc().
+      PyNode.Call desc = (PyNode.Call) item;
+      Nodes.positional(desc, 0, 0);
+      Nodes.keywords(desc, Set.of());
+      PyNode.Call named = (PyNode.Call) ((PyNode.Attribute) desc.callee()).target();
+      Nodes.positional(named, 1, 1);
+      Nodes.keywords(named, Set.of());
+      column = Nodes.string(named.args().get(0), "a descending column");
+      descending = true;
+    } else if (Nodes.isCall(item, "sa.text")) {
+      String sql = sqlText(item, "an expression of the index");
+      // Before sa.column("name").desc(), sqlagen wrote a descending column as sa.text("name DESC").
+      String before = sql.endsWith(" DESC") ? sql.substring(0, sql.length() - " DESC".length()) : null;
+      if (before == null || table.column(before).isEmpty()) {
+        return IndexColumn.expression(sql);
+      }
+      column = before;
+      descending = true;
+    } else {
+      column = Nodes.string(item, "a column of the index");
+    }
+    if (table.column(column).isEmpty()) {
+      throw Unreadable.at(item, "the index " + name + " names " + column + ", which is no column of the table " + table.name());
+    }
+    return new IndexColumn(column, descending, Optional.ofNullable(ops.get(column)), false);
+  }
+
+  /** {@code sa.text("sql")}: the SQL, its escaped colons ("\\:name", not a bind parameter) as written in the schema. */
+  private static String sqlText(PyNode node, String what) {
+    PyNode.Call text = Nodes.call(node, "sa.text", what);
+    Nodes.positional(text, 1, 1);
+    Nodes.keywords(text, Set.of());
+    return Nodes.string(text.args().get(0), what).replace("\\:", ":");
   }
 
   /** {@code sa.column("name").desc()}. */

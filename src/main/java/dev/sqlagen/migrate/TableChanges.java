@@ -117,13 +117,25 @@ final class TableChanges {
     return mapped;
   }
 
-  /** The same index, its columns renamed as the table's columns are. */
+  /**
+   * The same index, its columns renamed as the table's columns are: the same parts (an expression
+   * by its text), method, condition and NULLS NOT DISTINCT; a change of any of them is a drop and
+   * a create of the index.
+   */
   private boolean sameIndex(IndexState was, IndexState now) {
-    List<String> columns = mapColumns(was.columns().stream().map(IndexColumn::column).toList());
-    return columns != null && now.unique() == was.unique()
-        && now.columns().stream().map(IndexColumn::column).toList().equals(columns)
-        && now.columns().stream().map(IndexColumn::descending).toList()
-            .equals(was.columns().stream().map(IndexColumn::descending).toList());
+    if (now.unique() != was.unique() || !now.options().equals(was.options()) || now.columns().size() != was.columns().size()) {
+      return false;
+    }
+    for (int i = 0; i < now.columns().size(); i++) {
+      IndexColumn before = was.columns().get(i);
+      IndexColumn after = now.columns().get(i);
+      String column = before.expression() ? before.column() : oldToNew.get(before.column());
+      if (!after.column().equals(column) || after.expression() != before.expression() || after.descending() != before.descending()
+          || !after.opclass().equals(before.opclass())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void indexes(List<Operation> late) {
@@ -148,8 +160,11 @@ final class TableChanges {
       Operation create = new Operation.CreateIndex(index, target);
       late.add(create);
       sqliteToo.add(create);
-      if (index.unique()) {
-        needsDistinct(index.columns().stream().map(IndexColumn::column).toList(), "unique index " + index.name());
+      if (index.unique() && !index.hasExpressions() && index.options().where().isEmpty()) {
+        needsDistinct(index.columnNames(), "unique index " + index.name(), index.options().nullsNotDistinct());
+      } else if (index.unique()) {
+        // Over an expression, or the rows of a condition: what must be distinct is not columns.
+        needsDistinctRows("unique index " + index.name(), index.columnNames());
       }
     }
   }
@@ -173,7 +188,14 @@ final class TableChanges {
         (was, now) -> now.columns().equals(mapColumns(was.columns())), UniqueState::name);
     for (UniqueState unique : old.uniques()) {
       Optional<UniqueState> same = uniqueMatching.successor(unique);
-      if (same.isPresent()) {
+      if (same.isPresent() && same.get().nullsNotDistinct() != unique.nullsNotDistinct()) {
+        // NULLS NOT DISTINCT is PostgreSQL's alone: SQLite's constraint stays as it is.
+        pg(new Operation.DropConstraint(unique.name(), ConstraintKind.UNIQUE, target));
+        late.add(new Operation.AddUnique(same.get(), target));
+        if (same.get().nullsNotDistinct()) {
+          needsDistinct(same.get().columns(), "unique constraint " + same.get().name() + " (NULLS NOT DISTINCT)", true);
+        }
+      } else if (same.isPresent()) {
         if (!same.get().name().equals(unique.name())) {
           postLate.add(renameConstraint(unique.name(), same.get().name()));
           rebuild("a constraint is renamed");
@@ -186,7 +208,7 @@ final class TableChanges {
     for (UniqueState unique : uniqueMatching.added()) {
       late.add(new Operation.AddUnique(unique, target));
       rebuild("a unique constraint is added");
-      needsDistinct(unique.columns(), "unique constraint " + unique.name());
+      needsDistinct(unique.columns(), "unique constraint " + unique.name(), unique.nullsNotDistinct());
     }
     Matching<CheckState> checkMatching = Matching.of(old.checks(), table.checks(), (was, now) -> now.sql().equals(was.sql()),
         CheckState::name);
@@ -522,14 +544,32 @@ final class TableChanges {
   }
 
   private void needsDistinct(List<String> columns, String what) {
-    boolean allNew = columns.stream().allMatch(c -> !newToOld.containsKey(c)
+    needsDistinct(columns, what, false);
+  }
+
+  /**
+   * New columns that are all NULL are distinct already, unless NULLS NOT DISTINCT counts their
+   * NULLs as equal.
+   */
+  private void needsDistinct(List<String> columns, String what, boolean nullsNotDistinct) {
+    boolean allNew = !nullsNotDistinct && columns.stream().allMatch(c -> !newToOld.containsKey(c)
         && table.column(c).map(col -> col.nullable() && col.serverDefault().isEmpty()).orElse(false));
     if (!allNew && !alreadyDistinct(columns)) {
-      t.find(new Finding(Code.NEEDS_DISTINCT_VALUES, t.afterSpans.column(table.name(), columns.get(0)),
-          what + " of table " + table.name() + " needs distinct values in the rows it has",
-          "pass --allow-data-loss if they are distinct (the upgrade fails where they are not)", true,
-          "Adds " + what + ": the upgrade fails if existing rows repeat a value."));
+      distinctFinding(columns, what);
     }
+  }
+
+  /** A unique index over an expression or some rows only: whether the rows it has are distinct there is unknown. */
+  private void needsDistinctRows(String what, List<String> columns) {
+    distinctFinding(columns, what);
+  }
+
+  private void distinctFinding(List<String> columns, String what) {
+    t.find(new Finding(Code.NEEDS_DISTINCT_VALUES,
+        columns.isEmpty() ? t.afterSpans.table(table.name()) : t.afterSpans.column(table.name(), columns.get(0)),
+        what + " of table " + table.name() + " needs distinct values in the rows it has",
+        "pass --allow-data-loss if they are distinct (the upgrade fails where they are not)", true,
+        "Adds " + what + ": the upgrade fails if existing rows repeat a value."));
   }
 
   /**
@@ -541,7 +581,9 @@ final class TableChanges {
     List<List<String>> unique = new ArrayList<>();
     unique.add(old.primaryKey().columns());
     old.uniques().forEach(u -> unique.add(u.columns()));
-    old.indexes().stream().filter(IndexState::unique).forEach(i -> unique.add(i.columns().stream().map(IndexColumn::column).toList()));
+    // A partial or expression index makes no columns distinct over every row.
+    old.indexes().stream().filter(i -> i.unique() && !i.hasExpressions() && i.options().where().isEmpty())
+        .forEach(i -> unique.add(i.columnNames()));
     return unique.stream().map(this::mapColumns)
         .anyMatch(mapped -> mapped != null && !mapped.isEmpty() && columns.containsAll(mapped));
   }

@@ -57,14 +57,16 @@ final class DataLayerPlanner {
 
   /**
    * What SQLite cannot report as the models declare it: indexes with a descending column (it
-   * does not report the order), and foreign keys between schemas (SQLAlchemy leaves them out of
-   * SQLite's CREATE TABLE, as SQLite has no schemas).
+   * does not report the order) or an expression (SQLAlchemy does not reflect them there), and
+   * foreign keys between schemas (SQLAlchemy leaves them out of SQLite's CREATE TABLE, as SQLite
+   * has no schemas).
    */
   private static List<String> notComparedOnSqlite(ResolvedSchema schema) {
     List<String> names = new ArrayList<>();
     for (Entity entity : schema.entities()) {
       for (TableConstraint constraint : entity.constraints()) {
-        if (constraint instanceof TableConstraint.Index index && index.columns().stream().anyMatch(TableConstraint.IndexColumn::descending)) {
+        if (constraint instanceof TableConstraint.Index index && index.columns().stream()
+            .anyMatch(c -> c.descending() || c.expression())) {
           names.add(index.dbName());
         }
       }

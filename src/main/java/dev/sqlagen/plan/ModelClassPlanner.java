@@ -109,19 +109,26 @@ final class ModelClassPlanner {
           List.of(PyExpr.str(check.sql()), PyExpr.keyword("name", PyExpr.str(check.name()))));
     }
     if (constraint instanceof TableConstraint.Unique unique) {
-      return PyExpr.call(imports.ref(Symbol.sa("UniqueConstraint")), unique.columns().stream().map(PyExpr::str).toList());
+      List<PyExpr> args = new ArrayList<>(unique.columns().stream().map(PyExpr::str).toList());
+      if (unique.nullsNotDistinct()) {
+        args.add(PyExpr.keyword("postgresql_nulls_not_distinct", PyExpr.atom("True")));
+      }
+      return PyExpr.call(imports.ref(Symbol.sa("UniqueConstraint")), args);
     }
     TableConstraint.Index index = (TableConstraint.Index) constraint;
     // Named explicitly: the convention would leave a desc() column, an expression, out of the name.
     List<PyExpr> args = new ArrayList<>(List.of(PyExpr.str(index.dbName())));
     for (TableConstraint.IndexColumn column : index.columns()) {
-      args.add(column.descending()
-          ? PyExpr.call(imports.ref(Symbol.sa("desc")), List.of(PyExpr.str(column.column())))
+      args.add(column.expression() ? IndexArguments.sql(imports.ref(Symbol.sa("text")), column.column())
+          : column.descending() ? PyExpr.call(imports.ref(Symbol.sa("desc")), List.of(PyExpr.str(column.column())))
           : PyExpr.str(column.column()));
     }
     if (index.unique()) {
       args.add(PyExpr.keyword("unique", PyExpr.atom("True")));
     }
+    // text() is imported only where a condition uses it.
+    String text = index.options().where().isPresent() ? imports.ref(Symbol.sa("text")) : "text";
+    args.addAll(IndexArguments.keywords(index.columns(), index.options(), text));
     return PyExpr.call(imports.ref(Symbol.sa("Index")), args);
   }
 

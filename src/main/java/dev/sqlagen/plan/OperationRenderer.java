@@ -85,10 +85,13 @@ final class OperationRenderer {
     if (op instanceof Operation.CreateIndex index) {
       List<PyExpr> columns = index.index().columns().stream()
           // A column, not SQL text: SQLAlchemy quotes its name where the database needs it, as in the models.
-          .map(c -> c.descending() ? PyExpr.call("sa.column(" + PyLiterals.string(c.column()) + ").desc", List.of()) : PyExpr.str(c.column()))
+          .map(c -> c.expression() ? IndexArguments.sql("sa.text", c.column())
+              : c.descending() ? PyExpr.call("sa.column(" + PyLiterals.string(c.column()) + ").desc", List.of()) : PyExpr.str(c.column()))
           .toList();
-      return call("op.create_index", index.table(), opName(index.index().name()), PyExpr.str(index.table().name()),
-          PyExpr.list(columns), PyExpr.keyword("unique", bool(index.index().unique())));
+      List<PyExpr> args = new ArrayList<>(List.of(opName(index.index().name()), PyExpr.str(index.table().name()),
+          PyExpr.list(columns), PyExpr.keyword("unique", bool(index.index().unique()))));
+      args.addAll(IndexArguments.keywords(index.index().columns(), index.index().options(), "sa.text"));
+      return call("op.create_index", index.table(), args.toArray(PyExpr[]::new));
     }
     if (op instanceof Operation.DropIndex index) {
       return call("op.drop_index", index.table(), opName(index.name()), PyExpr.keyword("table_name", PyExpr.str(index.table().name())));
@@ -113,8 +116,11 @@ final class OperationRenderer {
     }
     if (op instanceof Operation.AddUnique add) {
       UniqueState unique = add.unique();
-      return call("op.create_unique_constraint", add.table(), opName(unique.name()), PyExpr.str(add.table().name()),
-          strings(unique.columns()));
+      List<PyExpr> args = new ArrayList<>(List.of(opName(unique.name()), PyExpr.str(add.table().name()), strings(unique.columns())));
+      if (unique.nullsNotDistinct()) {
+        args.add(PyExpr.keyword("postgresql_nulls_not_distinct", PyExpr.atom("True")));
+      }
+      return call("op.create_unique_constraint", add.table(), args.toArray(PyExpr[]::new));
     }
     if (op instanceof Operation.AddCheck add) {
       CheckState check = add.check();
@@ -170,12 +176,22 @@ final class OperationRenderer {
       table.foreignKeys().stream().sorted(Comparator.comparing(ForeignKeyState::name)).forEach(fk -> args.add(foreignKey(fk)));
     }
     args.add(constraint("sa.PrimaryKeyConstraint", table.primaryKey().columns(), table.primaryKey().name()));
-    table.uniques().forEach(u -> args.add(constraint("sa.UniqueConstraint", u.columns(), u.name())));
+    table.uniques().forEach(u -> args.add(unique(u)));
     table.checks().forEach(c -> args.add(PyExpr.call("sa.CheckConstraint",
         List.of(PyExpr.str(c.sql()), PyExpr.keyword("name", opName(c.name()))))));
     table.schema().ifPresent(schema -> args.add(PyExpr.keyword("schema", PyExpr.str(schema))));
     table.comment().ifPresent(comment -> args.add(PyExpr.keyword("comment", PyExpr.str(comment))));
     return PyExpr.call("op.create_table", args);
+  }
+
+  private static PyExpr unique(UniqueState unique) {
+    List<PyExpr> args = new ArrayList<>();
+    unique.columns().forEach(c -> args.add(PyExpr.str(c)));
+    args.add(PyExpr.keyword("name", opName(unique.name())));
+    if (unique.nullsNotDistinct()) {
+      args.add(PyExpr.keyword("postgresql_nulls_not_distinct", PyExpr.atom("True")));
+    }
+    return PyExpr.call("sa.UniqueConstraint", args);
   }
 
   private static PyExpr constraint(String function, List<String> columns, String name) {

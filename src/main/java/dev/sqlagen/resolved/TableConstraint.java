@@ -2,6 +2,7 @@ package dev.sqlagen.resolved;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A table-level constraint or index declared in the schema ({@code @check}, {@code @@check},
@@ -20,32 +21,65 @@ public sealed interface TableConstraint {
     }
   }
 
-  /** A multi-column unique constraint, named by the naming convention. */
-  record Unique(String dbName, List<String> columns) implements TableConstraint {
+  /**
+   * A unique constraint named by the naming convention: over several columns ({@code @@unique}),
+   * or over one when it is NULLS NOT DISTINCT ({@code @unique(nulls_not_distinct: true)}), which
+   * {@code unique=True} on the column cannot say.
+   */
+  record Unique(String dbName, List<String> columns, boolean nullsNotDistinct) implements TableConstraint {
     public Unique {
       Objects.requireNonNull(dbName, "dbName");
       columns = List.copyOf(columns);
-      if (columns.size() < 2) {
+      if (columns.isEmpty() || (columns.size() < 2 && !nullsNotDistinct)) {
         throw new IllegalArgumentException("a table-level unique constraint spans several columns");
       }
     }
+
+    public Unique(String dbName, List<String> columns) {
+      this(dbName, columns, false);
+    }
   }
 
-  /** An index (unique or not) with an explicit name, over columns that may be descending. */
-  record Index(String dbName, List<IndexColumn> columns, boolean unique) implements TableConstraint {
+  /**
+   * An index (unique or not) with an explicit name, over columns that may be descending or carry
+   * an operator class, and SQL expressions; with its method, condition and NULLS NOT DISTINCT.
+   */
+  record Index(String dbName, List<IndexColumn> columns, boolean unique, IndexOptions options) implements TableConstraint {
     public Index {
       Objects.requireNonNull(dbName, "dbName");
       columns = List.copyOf(columns);
+      Objects.requireNonNull(options, "options");
       if (columns.isEmpty()) {
         throw new IllegalArgumentException("an index needs a column");
       }
     }
+
+    public Index(String dbName, List<IndexColumn> columns, boolean unique) {
+      this(dbName, columns, unique, IndexOptions.NONE);
+    }
   }
 
-  /** A column of an index, by database name, and its sort order. */
-  record IndexColumn(String column, boolean descending) {
+  /**
+   * A part of an index: a column by database name, with its sort order and its operator class
+   * ({@code ops(column, text_pattern_ops)}, PostgreSQL only), or an SQL expression
+   * ({@code sql("lower(email)")}), whose text is then {@code column}.
+   */
+  record IndexColumn(String column, boolean descending, Optional<String> opclass, boolean expression) {
     public IndexColumn {
       Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(opclass, "opclass");
+      if (expression && (descending || opclass.isPresent())) {
+        throw new IllegalArgumentException("an expression part takes no sort order or operator class: " + column);
+      }
+    }
+
+    public IndexColumn(String column, boolean descending) {
+      this(column, descending, Optional.empty(), false);
+    }
+
+    /** An expression part: SQL text. */
+    public static IndexColumn expression(String sql) {
+      return new IndexColumn(sql, false, Optional.empty(), true);
     }
   }
 }

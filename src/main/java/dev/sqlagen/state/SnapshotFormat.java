@@ -78,6 +78,9 @@ public final class SnapshotFormat {
       for (UniqueState unique : table.uniques()) {
         Map<String, Object> uqLine = member("unique", unique.name(), table);
         uqLine.put("columns", unique.columns());
+        if (unique.nullsNotDistinct()) {
+          uqLine.put("nulls_not_distinct", true);
+        }
         line(out, uqLine);
       }
       for (CheckState check : table.checks()) {
@@ -87,12 +90,27 @@ public final class SnapshotFormat {
       }
       for (IndexState index : table.indexes()) {
         Map<String, Object> ixLine = member("index", index.name(), table);
+        // An expression part is its SQL text among the columns, and listed again in "expressions".
         ixLine.put("columns", index.columns().stream().map(IndexColumn::column).toList());
+        List<String> expressions = index.columns().stream().filter(IndexColumn::expression).map(IndexColumn::column).toList();
+        if (!expressions.isEmpty()) {
+          ixLine.put("expressions", expressions);
+        }
         List<String> descending = index.columns().stream().filter(IndexColumn::descending).map(IndexColumn::column).toList();
         if (!descending.isEmpty()) {
           ixLine.put("descending", descending);
         }
+        Map<String, Object> ops = new LinkedHashMap<>();
+        index.columns().forEach(c -> c.opclass().ifPresent(o -> ops.put(c.column(), o)));
+        if (!ops.isEmpty()) {
+          ixLine.put("ops", ops);
+        }
         ixLine.put("unique", index.unique());
+        index.options().using().ifPresent(u -> ixLine.put("using", u));
+        index.options().where().ifPresent(w -> ixLine.put("where", w));
+        if (index.options().nullsNotDistinct()) {
+          ixLine.put("nulls_not_distinct", true);
+        }
         line(out, ixLine);
       }
     }

@@ -4,6 +4,7 @@ import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.resolved.ColumnDefault;
 import dev.sqlagen.resolved.ColumnOptions.IdentityKind;
 import dev.sqlagen.resolved.ColumnType;
+import dev.sqlagen.resolved.IndexOptions;
 import dev.sqlagen.resolved.TableConstraint.IndexColumn;
 import dev.sqlagen.source.SourceFile;
 import java.util.ArrayList;
@@ -287,16 +288,32 @@ final class SnapshotReader {
           line.optionalString("on_delete"),
           line.optionalString("on_update"),
           line.bool("use_alter", false)));
-      case "unique" -> table.uniques.add(new UniqueState(name, line.strings("columns", true)));
+      case "unique" -> table.uniques.add(new UniqueState(name, line.strings("columns", true), line.bool("nulls_not_distinct", false)));
       case "check" -> table.checks.add(new CheckState(name, line.string("sql")));
       default -> {
         List<String> columns = line.strings("columns", true);
+        List<String> expressions = line.strings("expressions", false);
         List<String> descending = line.strings("descending", false);
-        if (!columns.containsAll(descending)) {
-          throw new BadLine("\"descending\" names a column the index does not have", 0);
+        if (!columns.containsAll(descending) || !columns.containsAll(expressions)) {
+          throw new BadLine("\"" + (columns.containsAll(descending) ? "expressions" : "descending") + "\" names a column the index does not have", 0);
         }
-        table.indexes.add(new IndexState(
-            name, columns.stream().map(c -> new IndexColumn(c, descending.contains(c))).toList(), line.bool("unique", false)));
+        Map<String, String> ops = new LinkedHashMap<>();
+        if (line.has("ops")) {
+          for (Map.Entry<?, ?> entry : line.object("ops").entrySet()) {
+            if (!(entry.getValue() instanceof String opclass) || opclass.isEmpty() || !columns.contains((String) entry.getKey())
+                || expressions.contains((String) entry.getKey())) {
+              throw new BadLine("\"ops\" maps columns of the index to operator class names", 0);
+            }
+            ops.put((String) entry.getKey(), opclass);
+          }
+        }
+        if (descending.stream().anyMatch(expressions::contains)) {
+          throw new BadLine("an expression of an index has no sort order", 0);
+        }
+        IndexOptions options = new IndexOptions(line.optionalString("using"), line.optionalString("where"), line.bool("nulls_not_distinct", false));
+        table.indexes.add(new IndexState(name,
+            columns.stream().map(c -> new IndexColumn(c, descending.contains(c), Optional.ofNullable(ops.get(c)), expressions.contains(c))).toList(),
+            line.bool("unique", false), options));
       }
     }
   }

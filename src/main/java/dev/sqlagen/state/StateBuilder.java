@@ -116,9 +116,9 @@ public final class StateBuilder {
       if (constraint instanceof TableConstraint.Check check) {
         checks.add(new CheckState(check.dbName(), check.sql()));
       } else if (constraint instanceof TableConstraint.Unique unique) {
-        uniques.add(new UniqueState(unique.dbName(), unique.columns()));
+        uniques.add(new UniqueState(unique.dbName(), unique.columns(), unique.nullsNotDistinct()));
       } else if (constraint instanceof TableConstraint.Index index) {
-        indexes.add(new IndexState(index.dbName(), index.columns(), index.unique()));
+        indexes.add(new IndexState(index.dbName(), index.columns(), index.unique(), index.options()));
       }
     }
     // By name, as the first revision creates them: the order they were declared in is not

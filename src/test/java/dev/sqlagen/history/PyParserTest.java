@@ -1,6 +1,7 @@
 package dev.sqlagen.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
@@ -53,6 +54,16 @@ class PyParserTest {
     assertThat(call.args()).hasSize(2);
     assertThat(call.args().get(1).canonical()).isEqualTo("sa.BigInteger().with_variant(sa.Integer(), \"sqlite\")");
     assertThat(call.keywords()).extracting(PyNode.Keyword::name).containsExactly("nullable");
+  }
+
+  @Test
+  void dictsKeepKeysAndValuesInOrder() {
+    PyNode.Call call = (PyNode.Call) value("op.create_index(op.f(\"ix\"), \"t\", [\"a\"], postgresql_ops={\"a\": \"text_pattern_ops\", \"b\": 'x',})");
+    PyNode.DictDisplay ops = (PyNode.DictDisplay) call.keywords().get(0).value();
+    assertThat(ops.keys()).extracting(PyNode::canonical).containsExactly("\"a\"", "\"b\"");
+    assertThat(ops.canonical()).isEqualTo("{\"a\": \"text_pattern_ops\", \"b\": \"x\"}");
+    assertThatThrownBy(() -> value("{\"a\" \"b\"}")).isInstanceOf(Unreadable.class);
+    assertThatThrownBy(() -> value("{**other}")).isInstanceOf(Unreadable.class);
   }
 
   @Test

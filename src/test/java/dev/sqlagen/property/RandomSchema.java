@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * <p>The same seed always gives the same schema (java.util.Random is specified bit for bit).
  * Coverage: every scalar type, nullable fields, Python-side and server-side defaults valid for the
- * type, enums and enum defaults, {@code @unique} {@code @index} {@code @column} {@code @@table},
+ * type, enums and enum defaults, {@code @unique} {@code @index} (with a method or a condition now
+ * and then) {@code @column} {@code @@table},
  * references (required to earlier models only, so every cycle goes through a nullable reference;
  * self-references; several references to one model with {@code @inverse} on either side; references
  * to composite keys; {@code @ondelete}, {@code @load} and {@code @index(false)}), {@code @autoincrement(false)}
@@ -452,7 +453,16 @@ public final class RandomSchema {
       suffixes.add("@unique");
     }
     if (scalar != Scalar.JSON && rng.nextInt(6) == 0) {
-      suffixes.add("@index");
+      // Now and then a method or a condition: every scalar here but json has a hash operator
+      // class; a hash index cannot be unique.
+      int kind = rng.nextInt(4);
+      if (kind == 0 && !unique) {
+        suffixes.add("@index(using: hash)");
+      } else if (kind == 1) {
+        suffixes.add("@index(where: " + quote("\"" + column.replace("\"", "\"\"") + "\" IS NOT NULL") + ")");
+      } else {
+        suffixes.add("@index");
+      }
     }
     if (columnAttr != null) {
       suffixes.add("@column(" + columnAttr + ")");
