@@ -200,7 +200,7 @@ final class ModelClassPlanner {
   private PyExpr defaultValue(ColumnDefault value, ColumnType type) {
     if (value instanceof ColumnDefault.Number number) {
       return switch (type.kind()) {
-        case FLOAT -> PyExpr.atom(PyLiterals.floating(number.text()));
+        case FLOAT, REAL -> PyExpr.atom(PyLiterals.floating(number.text()));
         case DECIMAL -> PyExpr.call(imports.ref(Symbol.DECIMAL), List.of(PyExpr.str(PyLiterals.decimal(number.text()))));
         default -> PyExpr.atom(PyLiterals.integer(number.text()));
       };
