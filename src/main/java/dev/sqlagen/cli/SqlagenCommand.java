@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
       "1:--check: the package is out of date, or no revision covers a schema change",
       "2:wrong usage, or the schema file cannot be read",
       "3:the schema has errors (or the revision is refused); nothing was written",
-      "4:nothing written: an unsafe output directory, files that were edited or not generated, or an I/O error",
+      "4:nothing written: an unsafe output directory, files that were edited or not generated, or an I/O error; "
+          + "--check: the directory cannot be checked",
       "5:internal error"
     })
 public final class SqlagenCommand implements Callable<Integer> {
@@ -57,7 +58,8 @@ public final class SqlagenCommand implements Callable<Integer> {
     Generator.Result result = outcome.result().get();
     WritePlan plan = WritePlanner.plan(result.output().orElseThrow(), options.output);
     if (check) {
-      return reports.check(plan, regenerateCommand(), revisionCommand(), result) ? ExitCodes.OK : ExitCodes.STALE;
+      // Edited or foreign files are only replaced with --force: the suggestion must say so.
+      return reports.check(plan, regenerateCommand() + (plan.conflicts().isEmpty() ? "" : " --force"), revisionCommand(), result);
     }
     if (options.dryRun) {
       reports.dryRun(plan);

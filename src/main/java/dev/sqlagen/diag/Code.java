@@ -67,6 +67,7 @@ public enum Code {
   UNREADABLE_REVISION("SQD070", Severity.ERROR),
   UNREADABLE_SNAPSHOT("SQD074", Severity.ERROR),
   UNKNOWN_STATE("SQD075", Severity.ERROR),
+  BAD_NAMED_ARGUMENT("SQD076", Severity.ERROR),
   BAD_ARRAY("SQD082", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),

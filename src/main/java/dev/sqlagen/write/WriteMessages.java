@@ -76,6 +76,9 @@ public final class WriteMessages {
     list(lines, "added", plan.of(Kind.ADD));
     list(lines, "changed", plan.changes().stream().filter(c -> c.kind() == Kind.UPDATE || c.kind().isConflict()).toList());
     list(lines, "removed", plan.of(Kind.DELETE));
+    if (!plan.manifestCurrent()) {
+      lines.add("sqlagen: " + output.resolve(Manifest.FILE_NAME) + ", the list of generated files, is missing or out of date");
+    }
     lines.add("sqlagen: " + output + " is out of date with the schema; regenerate it with:");
     lines.add("  " + regenerate.get(0));
     regenerate.stream().skip(1).forEach(command -> lines.add("  or: " + command));

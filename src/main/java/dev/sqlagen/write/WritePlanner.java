@@ -49,7 +49,11 @@ public final class WritePlanner {
         orphan(root, old.getKey(), old.getValue()).ifPresent(changes::add);
       }
     }
-    return new WritePlan(root, changes, Optional.empty(), new Manifest(next));
+    Manifest manifest = new Manifest(next);
+    Path manifestFile = root.resolve(Manifest.FILE_NAME);
+    boolean manifestCurrent = Files.isRegularFile(manifestFile)
+        && java.util.Arrays.equals(Files.readAllBytes(manifestFile), manifest.render().getBytes(StandardCharsets.UTF_8));
+    return new WritePlan(root, changes, Optional.empty(), manifest, manifestCurrent);
   }
 
   private static Change change(Path root, GeneratedFile file, Manifest.Entry known) throws IOException {
