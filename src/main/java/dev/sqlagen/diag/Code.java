@@ -69,6 +69,7 @@ public enum Code {
   UNKNOWN_STATE("SQD075", Severity.ERROR),
   BAD_NAMED_ARGUMENT("SQD076", Severity.ERROR),
   BAD_ARRAY("SQD082", Severity.ERROR),
+  BAD_ENUM_VALUE("SQD083", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
   REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),

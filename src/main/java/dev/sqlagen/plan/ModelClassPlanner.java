@@ -241,7 +241,8 @@ final class ModelClassPlanner {
     if (value instanceof ColumnDefault.Text text) {
       return PyExpr.str(text.value());
     }
-    return PyExpr.str(((ColumnDefault.EnumMember) value).member());
+    ColumnDefault.EnumMember member = (ColumnDefault.EnumMember) value;
+    return PyExpr.str(module.enumValue(member.enumName(), member.member()));
   }
 
   private List<String> reference(Reference reference) {
