@@ -35,7 +35,11 @@ final class ModelChecker {
   private final RelationAttributes relations;
   private final ColumnConstructs constructs;
 
-  ModelChecker(Declarations declarations, Diagnostics diagnostics) {
+  /** False for {@code @@doc_comments(false)}: a doc comment is no database comment. */
+  private final boolean docComments;
+
+  ModelChecker(Declarations declarations, Diagnostics diagnostics, boolean docComments) {
+    this.docComments = docComments;
     this.declarations = declarations;
     this.diagnostics = diagnostics;
     this.types = new TypeResolver(declarations, diagnostics);
@@ -73,6 +77,7 @@ final class ModelChecker {
     }
     String table = DbNames.table(model.name().text());
     ModelDraft.ModelAttributes attributes = modelAttributes(model);
+    comment(attributes.comment(), model.doc().filter(d -> docComments), "model");
     table = attributes.table().flatMap(ModelChecker::givenTable).orElse(table);
     return new ModelDraft(model, table, TableConstructs.schema(model, diagnostics), entries, incomplete, attributes);
   }
@@ -140,13 +145,43 @@ final class ModelChecker {
     return columns;
   }
 
+  /**
+   * The database comment of a column or table: {@code @comment("text")} (or {@code @@comment}), none
+   * for {@code @comment(false)}, else the doc comment.
+   */
+  Optional<String> comment(Optional<Attribute> attribute, Optional<String> doc, String what) {
+    if (attribute.isPresent() && doc.isEmpty() && FieldAttributes.flag(attribute.get()).equals(Optional.of(false))) {
+      String name = attribute.get().name().text();
+      String written = (what.equals("field") ? "@" : "@@") + name;
+      diagnostics.report(
+          Diagnostic.of(
+              Code.REDUNDANT_ATTRIBUTE,
+              attribute.get().span(),
+              "'" + written + "(false)' has no effect: no doc comment becomes this " + what + "'s database comment",
+              "only a /// doc comment becomes a database comment; remove '" + written + "(false)'"));
+    }
+    return commentOf(attribute, doc);
+  }
+
+  /** The comment {@code @comment} or {@code @@comment} gives, the doc comment without one. */
+  static Optional<String> commentOf(Optional<Attribute> attribute, Optional<String> doc) {
+    if (attribute.isEmpty()) {
+      return doc;
+    }
+    List<Value> args = attribute.get().args();
+    if (args.size() == 1 && args.get(0) instanceof Value.StringValue text && !text.value().isBlank()) {
+      return Optional.of(text.value());
+    }
+    return Optional.empty();
+  }
+
   private boolean checkFieldName(Name name, Map<String, Name> seen) {
     if (name.text().startsWith("__")) {
       diagnostics.report(
           Diagnostic.of(Code.BAD_NAME, name.span(), "field names may not start with '__'", "Python reserves dunder names"));
       return false;
     }
-    if (declarations.declaresClass(name.text()) || name.text().equals(Declarations.ENUM_VALUES_HELPER)) {
+    if (declarations.declaresClass(name.text()) || Declarations.HELPERS.contains(name.text())) {
       // In the class body such a field would hide the class (or helper) that later lines use.
       diagnostics.report(
           Diagnostic.of(
@@ -238,7 +273,8 @@ final class ModelChecker {
             defaultValue,
             field.doc(),
             Optional.empty(),
-            options);
+            options,
+            comment(attributes.attribute("comment"), field.doc().filter(d -> docComments), "field"));
     return Optional.of(new ModelDraft.ColumnEntry(
         field, column, constructs.check(attributes), attributes.discriminator(), attributes.version()));
   }
@@ -316,6 +352,7 @@ final class ModelChecker {
                 "make the reference nullable: " + field.name().text() + " " + target + "?, or choose cascade or restrict"));
       }
     }
+    boolean constraint = foreignKeyConstraint(attributes, onDelete.isPresent() || onUpdate.isPresent());
     Optional<Loading> loading = relations.loading(attributes.attribute("load"));
     if (loading.equals(Optional.of(Loading.WRITE_ONLY))) {
       diagnostics.report(
@@ -337,7 +374,38 @@ final class ModelChecker {
             attributes.unique(),
             onDelete,
             onUpdate,
-            loading));
+            loading,
+            attributes.index() || attributes.attribute("index").isEmpty(),
+            constraint));
+  }
+
+  /**
+   * {@code @fk(..., constraint: false)}: the relationship joins on the column in the ORM only, the
+   * database has no FOREIGN KEY constraint (so it takes no referential action).
+   */
+  private boolean foreignKeyConstraint(FieldAttributes attributes, boolean actions) {
+    Optional<Attribute> fk = attributes.attribute("fk");
+    Optional<Value> value = fk.flatMap(a -> a.named("constraint"));
+    if (value.isEmpty()) {
+      return true;
+    }
+    if (!(value.get() instanceof Value.NameValue flag) || !(flag.name().equals("true") || flag.name().equals("false"))) {
+      diagnostics.report(
+          Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, value.get().span(), "'constraint:' takes true or false",
+              "write @fk(column, constraint: false) for a relationship without a FOREIGN KEY constraint"));
+      return true;
+    }
+    if (flag.name().equals("true")) {
+      return true;
+    }
+    if (actions) {
+      Attribute action = attributes.attribute("ondelete").or(() -> attributes.attribute("onupdate")).orElseThrow();
+      diagnostics.report(
+          Diagnostic.of(Code.BAD_FOREIGN_KEY_CONSTRAINT, action.span(),
+              "'@" + action.name().text() + "' on a reference without a FOREIGN KEY constraint",
+              "a referential action belongs to the constraint: remove it, or remove 'constraint: false'"));
+    }
+    return false;
   }
 
   private Optional<ModelDraft.Entry> collection(Field field, String target) {
@@ -359,7 +427,7 @@ final class ModelChecker {
         relations.through(attributes.attribute("through"))));
   }
 
-  private static final List<String> MODEL_ATTRIBUTES = List.of("table", "inheritance", "identity");
+  private static final List<String> MODEL_ATTRIBUTES = List.of("table", "inheritance", "identity", "comment");
 
   private ModelDraft.ModelAttributes modelAttributes(Model model) {
     Map<String, Attribute> seen = new HashMap<>();
@@ -386,6 +454,16 @@ final class ModelChecker {
         tableArgument(attribute);
       } else if (name.equals("inheritance")) {
         strategy = strategyArgument(attribute);
+      } else if (name.equals("comment")) {
+        List<Value> args = attribute.args();
+        boolean text = args.size() == 1 && args.get(0) instanceof Value.StringValue string && !string.value().isBlank();
+        if (!text && !FieldAttributes.flag(attribute).equals(Optional.of(false))) {
+          diagnostics.report(
+              Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, args.isEmpty() ? attribute.span() : args.get(0).span(),
+                  "'@@comment' takes false or the comment's text",
+                  "write @@comment(false) (the doc comment stays a docstring only) or @@comment(\"the table's comment\")"));
+          seen.remove(name);
+        }
       } else {
         identity = identityArgument(attribute);
       }
@@ -394,7 +472,8 @@ final class ModelChecker {
         Optional.ofNullable(seen.get("table")).filter(a -> givenTable(a).isPresent()),
         Optional.ofNullable(seen.get("inheritance")),
         strategy,
-        identity);
+        identity,
+        Optional.ofNullable(seen.get("comment")));
   }
 
   private static Optional<String> givenTable(Attribute attribute) {
@@ -464,7 +543,7 @@ final class ModelChecker {
     if (name.equals("discriminator") || name.equals("version")) {
       return "put @" + name + " on the field, such as: " + (name.equals("version") ? "version int @version" : "kind string(30) @discriminator");
     }
-    return "model attributes are @@table, @@schema, @@check, @@index, @@unique, @@unique_index, @@inheritance, @@identity and @@was";
+    return "model attributes are @@table, @@schema, @@check, @@index, @@unique, @@unique_index, @@inheritance, @@identity, @@comment and @@was";
   }
 
 

@@ -30,7 +30,8 @@ record ModelDraft(
       Optional<Attribute> table,
       Optional<Attribute> inheritance,
       Optional<Polymorphism.Strategy> strategy,
-      Optional<Value.StringValue> identity) {}
+      Optional<Value.StringValue> identity,
+      Optional<Attribute> comment) {}
 
   List<ColumnEntry> columns() {
     return entries.stream().filter(ColumnEntry.class::isInstance).map(ColumnEntry.class::cast).toList();
@@ -85,6 +86,8 @@ record ModelDraft(
   /**
    * A many-to-one reference, or the scalar side of a one-to-one (when its {@code @inverse} names
    * a reference back); its foreign-key columns are made once the target's key is known.
+   * {@code index} is false for {@code @index(false)}: its foreign key gets no index of its own;
+   * {@code constraint} is false for {@code @fk(..., constraint: false)}: it gets no FOREIGN KEY.
    */
   record ReferenceEntry(
       Field field,
@@ -96,7 +99,9 @@ record ModelDraft(
       boolean unique,
       Optional<ReferentialAction> onDelete,
       Optional<ReferentialAction> onUpdate,
-      Optional<Loading> loading)
+      Optional<Loading> loading,
+      boolean index,
+      boolean constraint)
       implements Entry {}
 
   /** A one-to-many collection, or one side of a many-to-many. */

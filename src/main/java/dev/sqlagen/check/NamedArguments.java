@@ -29,7 +29,10 @@ import java.util.TreeSet;
  */
 final class NamedArguments {
   /** Field attributes ({@code @index(name: ...)}) and the names each takes. */
-  static final Map<String, Set<String>> FIELD = Map.of();
+  static final Map<String, Set<String>> FIELD = Map.of(
+      "fk", Set.of("constraint"),
+      "through", Set.of("fk", "target_fk", "ondelete", "onupdate"),
+      "computed", Set.of("stored"));
 
   /** Model attributes ({@code @@index(..., name: ...)}) and the names each takes. */
   static final Map<String, Set<String>> MODEL = Map.of();
@@ -38,7 +41,7 @@ final class NamedArguments {
   static final Map<String, Set<String>> SCHEMA = Map.of();
 
   /** Calls in defaults and arguments ({@code sql(postgresql: ...)}) and the names each takes. */
-  static final Map<String, Set<String>> CALL = Map.of();
+  static final Map<String, Set<String>> CALL = Map.of("sql", Set.of("postgresql", "sqlite"));
 
   private static final Comparator<Span> SOURCE_ORDER =
       Comparator.comparingInt(Span::line).thenComparingInt(Span::column);

@@ -1,6 +1,8 @@
 package dev.sqlagen.cli;
 
 import dev.sqlagen.Generator;
+import dev.sqlagen.write.IncompleteWriteException;
+import dev.sqlagen.write.WriteMessages;
 import dev.sqlagen.write.WritePlan;
 import dev.sqlagen.write.WritePlanner;
 import dev.sqlagen.write.WriteResult;
@@ -77,9 +79,12 @@ public final class SqlagenCommand implements Callable<Integer> {
     WriteResult written;
     try {
       written = plan.apply(options.force);
+    } catch (IncompleteWriteException e) {
+      err.println("sqlagen: " + e.getMessage());
+      return ExitCodes.REFUSED;
     } catch (IOException e) {
-      // Nothing was renamed into place: the files that were staged are deleted again.
-      err.println("sqlagen: cannot write " + options.output + ": " + e);
+      // The commit put every previous file back: the directory is as it was.
+      err.println("sqlagen: cannot write " + options.output + ": " + WriteMessages.reason(e));
       err.println("sqlagen: nothing was written.");
       return ExitCodes.REFUSED;
     }

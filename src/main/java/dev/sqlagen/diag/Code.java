@@ -70,6 +70,9 @@ public enum Code {
   BAD_NAMED_ARGUMENT("SQD076", Severity.ERROR),
   BAD_ARRAY("SQD082", Severity.ERROR),
   BAD_ENUM_VALUE("SQD083", Severity.ERROR),
+  BAD_AUTOINCREMENT("SQD085", Severity.ERROR),
+  BAD_FOREIGN_KEY_CONSTRAINT("SQD086", Severity.ERROR),
+  UNSUPPORTED_VIRTUAL_COLUMN("SQD087", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
   REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one {@code sa.Column(...)} of {@code op.create_table()}: its name, type (an enum type by
- * its variable), identity or computed expression, server default, nullability and comment.
+ * its variable), identity or computed expression, server default, nullability, comment and, where
+ * sqlagen writes it, {@code autoincrement=}.
  */
 final class ColumnReader {
   /** A number as the schema language writes one: what a literal default becomes in the database. */
@@ -27,7 +28,7 @@ final class ColumnReader {
    */
   static ColumnDraft read(PyNode.Call call, Function<PyNode.Name, EnumState> enumType) {
     Nodes.positional(call, 2, 4);
-    Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("nullable", "server_default", "comment"), "nullable");
+    Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("nullable", "server_default", "comment", "autoincrement"), "nullable");
     String name = Nodes.string(call.args().get(0), "the column's name");
     PyNode typeNode = call.args().get(1);
     boolean withVariant = typeNode instanceof PyNode.Call typeCall && typeCall.callee() instanceof PyNode.Attribute attribute
@@ -68,6 +69,7 @@ final class ColumnReader {
         identity,
         computed,
         Nodes.keyword(keywords, "comment").map(c -> Nodes.string(c, "the column's comment")),
+        Nodes.keyword(keywords, "autoincrement").map(a -> Nodes.bool(a, "autoincrement")),
         call,
         typeNode);
   }
@@ -252,6 +254,17 @@ final class ColumnReader {
       Nodes.positional((PyNode.Call) node, 0, 0);
       Nodes.keywords((PyNode.Call) node, Set.of());
       return isNow ? new ColumnDefault.Now() : new ColumnDefault.Bool(callee.equals("sa.true"));
+    }
+    if (callee.equals(RevisionModule.PER_DATABASE)) {
+      PyNode.Call call = (PyNode.Call) node;
+      Nodes.positional(call, 0, 0);
+      Map<String, PyNode> sql = Nodes.keywords(call, Set.of("postgresql", "sqlite"));
+      if (sql.isEmpty()) {
+        throw Unreadable.at(node, Nodes.quote(node) + " names no database, where sqlagen writes postgresql= or sqlite=");
+      }
+      return new ColumnDefault.PerDatabase(
+          Optional.ofNullable(sql.get("postgresql")).map(v -> Nodes.string(v, "PostgreSQL's server default")),
+          Optional.ofNullable(sql.get("sqlite")).map(v -> Nodes.string(v, "SQLite's server default")));
     }
     if (callee.equals("sa.text")) {
       PyNode.Call call = (PyNode.Call) node;

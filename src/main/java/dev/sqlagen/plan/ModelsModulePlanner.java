@@ -47,7 +47,13 @@ final class ModelsModulePlanner {
 
   ModelsModuleView plan(String docText) {
     List<ClassView> enums = schema.enums().stream().map(this::enumClass).toList();
-    List<List<String>> helpers = enums.isEmpty() ? List.of() : List.of(enumValuesHelper());
+    List<List<String>> helpers = new ArrayList<>();
+    if (!enums.isEmpty()) {
+      helpers.add(enumValuesHelper());
+    }
+    if (usesPerDatabaseDefaults()) {
+      helpers.add(perDatabaseHelper());
+    }
     ClassView base = baseClass();
     List<List<String>> tables = schema.linkTables().stream().map(this::linkTable).toList();
     List<ClassView> mixins = schema.mixins().stream().map(mixin -> ModelClassPlanner.mixin(mixin, this)).toList();
@@ -74,8 +80,9 @@ final class ModelsModulePlanner {
       // The key's type without its SQLite autoincrement variant: this column never autoincrements.
       types.sqlType(column.type(), false).ifPresent(columnArgs::add);
       if (fk.composite().isEmpty()) {
-        columnArgs.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")),
-            List.of(PyExpr.str(fk.target()), PyExpr.keyword("ondelete", PyExpr.str("CASCADE")))));
+        List<PyExpr> fkArgs = new ArrayList<>(List.of(PyExpr.str(fk.target())));
+        fkArgs.addAll(actions(fk));
+        columnArgs.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")), fkArgs));
       } else {
         composite.computeIfAbsent(fk.composite().get(), k -> new ArrayList<>()).add(column);
       }
@@ -83,13 +90,22 @@ final class ModelsModulePlanner {
       args.add(PyExpr.call(imports.ref(Symbol.sa("Column")), columnArgs));
     }
     for (List<Column> columns : composite.values()) {
-      args.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKeyConstraint")), List.of(
+      List<PyExpr> fkArgs = new ArrayList<>(List.of(
           PyExpr.list(columns.stream().map(c -> PyExpr.str(c.name())).toList()),
-          PyExpr.list(columns.stream().map(c -> PyExpr.str(c.foreignKey().orElseThrow().target())).toList()),
-          PyExpr.keyword("ondelete", PyExpr.str("CASCADE")))));
+          PyExpr.list(columns.stream().map(c -> PyExpr.str(c.foreignKey().orElseThrow().target())).toList())));
+      fkArgs.addAll(actions(columns.get(0).foreignKey().orElseThrow()));
+      args.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKeyConstraint")), fkArgs));
     }
     link.schema().ifPresent(schema -> args.add(PyExpr.keyword("schema", PyExpr.str(schema))));
     return PyLayout.statement("", names.linkTable(link.table()) + " = ", PyExpr.call(imports.ref(Symbol.sa("Table")), args));
+  }
+
+  /** A link table's referential actions: ON DELETE CASCADE unless its {@code @through} says otherwise. */
+  private static List<PyExpr> actions(Column.ForeignKey fk) {
+    List<PyExpr> actions = new ArrayList<>();
+    fk.onDelete().ifPresent(action -> actions.add(PyExpr.keyword("ondelete", PyExpr.str(action.sql()))));
+    fk.onUpdate().ifPresent(action -> actions.add(PyExpr.keyword("onupdate", PyExpr.str(action.sql()))));
+    return actions;
   }
 
   private ClassView enumClass(EnumType type) {
@@ -101,6 +117,47 @@ final class ModelsModulePlanner {
         "class " + names.enumClass(type.name()) + "(" + imports.ref(Symbol.ENUM) + "):",
         type.doc().map(d -> Docstrings.lines(INDENT, d)).orElse(List.of()),
         List.of(members));
+  }
+
+  /** The class that server defaults written per database are: {@code sql(postgresql: ..., sqlite: ...)}. */
+  static final String PER_DATABASE = "_PerDatabase";
+
+  private boolean usesPerDatabaseDefaults() {
+    return java.util.stream.Stream.concat(
+            schema.entities().stream().flatMap(e -> e.columns().stream()),
+            schema.mixins().stream().flatMap(m -> m.columns().stream()))
+        .anyMatch(c -> c.defaultValue().orElse(null) instanceof dev.sqlagen.resolved.ColumnDefault.PerDatabase);
+  }
+
+  /**
+   * A SQL expression compiled for the database at hand: the first revision, create_all() and
+   * autogenerate's comparison each get that database's own; NULL (no default) where none is given.
+   */
+  private List<String> perDatabaseHelper() {
+    String any = imports.ref(Symbol.ANY);
+    List<String> lines = new ArrayList<>(List.of(
+        "class " + PER_DATABASE + "(" + imports.ref(Symbol.sa("ColumnElement")) + "[" + any + "]):",
+        INDENT + "\"\"\"A server default written for each database (postgresql=, sqlite=): each",
+        INDENT + "database gets its own SQL, and one without any gets no default (NULL).",
+        INDENT + "\"\"\"",
+        "",
+        INDENT + "inherit_cache = True",
+        "",
+        INDENT + "def __init__(self, **sql: str) -> None:",
+        INDENT + INDENT + "self.sql = sql",
+        "",
+        "",
+        "@" + imports.ref(Symbol.from("sqlalchemy.ext.compiler", "compiles", "compiler")) + "(" + PER_DATABASE + ")"));
+    String parameters = "element: " + PER_DATABASE + ", compiler: "
+        + imports.ref(Symbol.from("sqlalchemy.sql.compiler", "SQLCompiler", "sql_compiler")) + ", **kw: " + any;
+    String flat = "def _per_database_sql(" + parameters + ") -> str:";
+    if (flat.length() <= PyLayout.LINE_LENGTH) {
+      lines.add(flat);
+    } else {
+      lines.addAll(List.of("def _per_database_sql(", INDENT + parameters, ") -> str:"));
+    }
+    lines.add(INDENT + "return element.sql.get(compiler.dialect.name, \"NULL\")");
+    return lines;
   }
 
   private List<String> enumValuesHelper() {

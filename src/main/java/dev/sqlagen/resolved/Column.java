@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A table column. {@code field} is the schema-level name (for a foreign key, the derived
+ * A table column. {@code doc} is its docstring, {@code comment} its database comment (the doc
+ * comment unless {@code @comment} says otherwise). {@code field} is the schema-level name (for a foreign key, the derived
  * {@code author_id}); {@code name} is the database column name.
  */
 public record Column(
@@ -18,8 +19,10 @@ public record Column(
     Optional<ColumnDefault> defaultValue,
     Optional<String> doc,
     Optional<ForeignKey> foreignKey,
-    ColumnOptions options) {
+    ColumnOptions options,
+    Optional<String> comment) {
   public Column {
+    Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(name, "name");
@@ -32,11 +35,35 @@ public record Column(
     }
   }
 
+  /** A column whose database comment is its doc comment. */
+  public Column(
+      String field, String name, ColumnType type, boolean nullable, boolean primaryKey, boolean unique, boolean index,
+      Optional<ColumnDefault> defaultValue, Optional<String> doc, Optional<ForeignKey> foreignKey, ColumnOptions options) {
+    this(field, name, type, nullable, primaryKey, unique, index, defaultValue, doc, foreignKey, options, doc);
+  }
+
+  /** The same column, indexed or not. */
+  public Column withIndex(boolean index) {
+    return new Column(field, name, type, nullable, primaryKey, unique, index, defaultValue, doc, foreignKey, options, comment);
+  }
+
+  /**
+   * Whether the database numbers this column: {@code @autoincrement} or {@code @autoincrement(false)}
+   * when written, else SQLAlchemy's rule, the table's single integer key that is no foreign key.
+   *
+   * @param keySize the number of columns of the table's primary key
+   */
+  public boolean autoincrement(int keySize) {
+    return primaryKey && options.autoincrement()
+        .orElse(keySize == 1 && type.isInteger() && foreignKey.filter(ForeignKey::constraint).isEmpty());
+  }
+
   /**
    * Where a foreign-key column points: a table (in a PostgreSQL schema, if any) and one of its
    * columns, with the referential actions of its constraint. {@code composite} names the reference
    * whose constraint spans several columns (then every column of it carries the same actions);
-   * empty for a one-column key.
+   * empty for a one-column key. {@code constraint} is false for {@code @fk(..., constraint: false)}:
+   * the ORM joins on the column, the database has no FOREIGN KEY constraint.
    */
   public record ForeignKey(
       String table,
@@ -44,7 +71,8 @@ public record Column(
       Optional<String> schema,
       Optional<ReferentialAction> onDelete,
       Optional<ReferentialAction> onUpdate,
-      Optional<String> composite) {
+      Optional<String> composite,
+      boolean constraint) {
     public ForeignKey {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(column, "column");
@@ -52,6 +80,13 @@ public record Column(
       Objects.requireNonNull(onDelete, "onDelete");
       Objects.requireNonNull(onUpdate, "onUpdate");
       Objects.requireNonNull(composite, "composite");
+    }
+
+    /** A key with its FOREIGN KEY constraint. */
+    public ForeignKey(
+        String table, String column, Optional<String> schema, Optional<ReferentialAction> onDelete,
+        Optional<ReferentialAction> onUpdate, Optional<String> composite) {
+      this(table, column, schema, onDelete, onUpdate, composite, true);
     }
 
     /** A one-column key without referential actions. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code tableColumns} are all the columns of the table it maps to, in the order SQLAlchemy puts
  * them: for each class mapped to the table, parents first, its own columns, then its mixins'.
  * A single-table subclass shares its root's table (and {@code tableColumns}) and owns no table.
- * It also has its PostgreSQL schema ({@code @@schema}) and its table-level constraints and indexes.
+ * It also has its PostgreSQL schema ({@code @@schema}) and its table-level constraints and indexes,
+ * and its table comment ({@code comment}: the doc comment unless {@code @@comment} says otherwise).
  */
 public record Entity(
     String name,
@@ -24,8 +25,10 @@ public record Entity(
     List<String> mixins,
     Optional<Polymorphism> polymorphism,
     Optional<String> versionField,
-    List<Column> tableColumns) {
+    List<Column> tableColumns,
+    Optional<String> comment) {
   public Entity {
+    Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(doc, "doc");
@@ -41,6 +44,15 @@ public record Entity(
     if (versionField.isPresent() && columns.stream().noneMatch(c -> c.field().equals(versionField.get()))) {
       throw new IllegalArgumentException("version column " + versionField.get() + " is not a column of " + name);
     }
+  }
+
+  /** A model whose table comment is its doc comment. */
+  public Entity(
+      String name, String table, Optional<String> doc, List<Column> columns, List<Reference> references,
+      List<Collection> collections, Optional<String> schema, List<TableConstraint> constraints, List<String> mixins,
+      Optional<Polymorphism> polymorphism, Optional<String> versionField, List<Column> tableColumns) {
+    this(name, table, doc, columns, references, collections, schema, constraints, mixins, polymorphism, versionField,
+        tableColumns, doc);
   }
 
   /** A model outside any hierarchy, without mixins or a version column. */

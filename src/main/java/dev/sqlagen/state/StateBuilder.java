@@ -82,7 +82,6 @@ public final class StateBuilder {
   }
 
   private TableState table(Entity entity, TableOrder order) {
-    boolean singleKey = entity.primaryKey().size() == 1;
     Map<String, String> referenceOf = this.referenceOf.getOrDefault(entity.table(), Map.of());
     List<ColumnState> columns = new ArrayList<>();
     for (Column column : entity.tableColumns()) {
@@ -91,11 +90,11 @@ public final class StateBuilder {
           databaseType(column.type()),
           column.nullable(),
           // A joined-table subclass's key takes its value from the parent's row.
-          column.primaryKey() && singleKey && column.type().isInteger() && column.foreignKey().isEmpty(),
+          column.autoincrement(entity.primaryKey().size()),
           column.defaultValue().filter(ColumnDefault::inDatabase).map(this::databaseDefault),
           column.options().identity(),
           column.options().computed(),
-          column.doc(),
+          column.comment(),
           Optional.of(column.field()),
           Optional.ofNullable(referenceOf.get(column.field()))));
     }
@@ -128,7 +127,7 @@ public final class StateBuilder {
     return new TableState(
         entity.table(),
         entity.schema(),
-        entity.doc(),
+        entity.comment(),
         columns,
         new PrimaryKeyState(ConstraintNames.primaryKey(entity.table()), entity.primaryKey().stream().map(Column::name).toList()),
         foreignKeys(entity.table(), entity.tableColumns(), order, entity),
@@ -178,7 +177,8 @@ public final class StateBuilder {
   private static List<ForeignKeyState> foreignKeys(String table, List<Column> columns, TableOrder order, Entity entity) {
     Map<String, List<Column>> groups = new LinkedHashMap<>();
     for (Column column : columns) {
-      column.foreignKey().ifPresent(fk -> groups
+      // A reference written @fk(..., constraint: false) has no FOREIGN KEY constraint.
+      column.foreignKey().filter(Column.ForeignKey::constraint).ifPresent(fk -> groups
           .computeIfAbsent(fk.composite().map(group -> "group " + group).orElse("column " + column.name()), k -> new ArrayList<>())
           .add(column));
     }

@@ -105,4 +105,25 @@ public final class WriteMessages {
       case CONFLICT_EDITED -> "edited  " + path + " (generated, then edited by hand)";
     };
   }
+
+  /**
+   * Why an I/O operation failed, in words: the message of a file-system error names the file and
+   * the reason ("app/models.py: Permission denied"), never an exception's class.
+   */
+  public static String reason(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fs) {
+      String file = fs.getFile() == null ? "" : fs.getFile() + ": ";
+      if (e instanceof java.nio.file.AccessDeniedException) {
+        return file + "permission denied";
+      }
+      if (e instanceof java.nio.file.NoSuchFileException) {
+        return file + "no such file or directory";
+      }
+      if (e instanceof java.nio.file.FileAlreadyExistsException) {
+        return file + "already exists";
+      }
+      return file + (fs.getReason() == null ? "cannot be written" : fs.getReason());
+    }
+    return e.getMessage() == null ? "an I/O error" : e.getMessage();
+  }
 }

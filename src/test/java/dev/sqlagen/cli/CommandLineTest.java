@@ -48,7 +48,8 @@ class CommandLineTest {
     try (Stream<Path> files = Files.list(app)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder(
-              "__init__.py", "models.py", "database.py", "session.py", "py.typed", "alembic.ini", "migrations", ".sqlagen-manifest");
+              "__init__.py", "models.py", "database.py", "session.py", "py.typed", "alembic.ini", "migrations", ".sqlagen-manifest",
+              ".sqlagen-lock");
     }
     assertThat(app.resolve("migrations/versions/rev_0001_initial.py")).isRegularFile();
     assertThat(Files.readString(app.resolve("models.py"))).contains("class Post(Base):", "author_id: Mapped[int]");
@@ -128,6 +129,27 @@ class CommandLineTest {
     try (Stream<Path> files = Files.list(app)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".sqlagen-tmp"));
     }
+  }
+
+  @Test
+  void neverWritesOrDeletesTheUsersEnvHooks() throws IOException {
+    Path app = dir.resolve("app");
+    Path hooks = app.resolve("migrations/env_hooks.py");
+    String mine = "def include_name(name, type_, parent_names):\n    return name != \"legacy\"\n";
+    Files.createDirectories(hooks.getParent());
+    Files.writeString(hooks, mine);
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString())).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(app.resolve("migrations/env.py"))).contains("with_name(\"env_hooks.py\")");
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString(), "--check")).isEqualTo(ExitCodes.OK);
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString(), "--force")).isEqualTo(ExitCodes.OK);
+    // Even a manifest that claims the file (hand-edited, or from another version) cannot remove it.
+    Files.writeString(app.resolve(".sqlagen-manifest"), Files.readString(app.resolve(".sqlagen-manifest"))
+        + dev.sqlagen.write.Manifest.sha256(mine.getBytes()) + " generated migrations/env_hooks.py\n");
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString(), "--force")).isEqualTo(ExitCodes.OK);
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString(), "--check")).isEqualTo(ExitCodes.OK);
+    assertThat(hooks).hasContent(mine.strip());
+    assertThat(Files.readString(app.resolve(".sqlagen-manifest"))).doesNotContain("env_hooks");
+    assertThat(err.toString()).doesNotContain("env_hooks");
   }
 
   @Test
@@ -278,7 +300,9 @@ class CommandLineTest {
     assertThat(run(schema(SCHEMA).toString(), "-o", app.toString())).isEqualTo(ExitCodes.REFUSED);
     assertThat(err.toString()).contains("cannot write", "nothing was written").doesNotContain("internal error");
     try (Stream<Path> files = Files.walk(app)) {
-      assertThat(files.filter(Files::isRegularFile).map(p -> app.relativize(p).toString())).containsExactly("migrations");
+      // The lock is taken before anything is staged; it stays, empty, for the next run.
+      assertThat(files.filter(Files::isRegularFile).map(p -> app.relativize(p).toString()))
+          .containsExactlyInAnyOrder("migrations", ".sqlagen-lock");
     }
     assertThat(app.resolve("migrations")).hasContent("not a directory");
   }

@@ -17,7 +17,8 @@ import java.util.Set;
  * type, enums and enum defaults, {@code @unique} {@code @index} {@code @column} {@code @@table},
  * references (required to earlier models only, so every cycle goes through a nullable reference;
  * self-references; several references to one model with {@code @inverse} on either side; references
- * to composite keys; {@code @ondelete} and {@code @load}), one-to-many collections, one-to-one
+ * to composite keys; {@code @ondelete}, {@code @load} and {@code @index(false)}), {@code @autoincrement(false)}
+ * on integer keys, one-to-many collections, one-to-one
  * references with their scalar side, many-to-many pairs (with and without {@code @through}), doc comments with hostile text, and hostile names (Python keywords and soft
  * keywords, builtins and the generated module's imports, Declarative's reserved names, SQL reserved
  * words, names differing only in case) and hostile strings (quotes, triple quotes, backslashes,
@@ -88,6 +89,12 @@ public final class RandomSchema {
 
   private final long seed;
   private final Random rng;
+  /**
+   * Draws the switches of implied DDL ({@code @index(false)}, {@code @autoincrement(false)},
+   * {@code @comment(false)}) from a stream of their own, so that the schemas drawn before them stay
+   * the same for a seed.
+   */
+  private final Random implied;
   private final StringBuilder out = new StringBuilder();
   private final List<String> expectations = new ArrayList<>();
 
@@ -108,6 +115,7 @@ public final class RandomSchema {
   private RandomSchema(long seed) {
     this.seed = seed;
     this.rng = new Random(seed);
+    this.implied = new Random(seed ^ 0x5EEDL);
   }
 
   /** The schema for {@code seed}. */
@@ -279,6 +287,9 @@ public final class RandomSchema {
       field("k2", "string(10) @pk", pyNames, columns, attributes, model.name);
     } else {
       String suffix = model.pkType.equals("uuid") && rng.nextBoolean() ? " @pk = uuid4()" : " @pk";
+      if (model.pkType.equals("int") && implied.nextInt(5) == 0) {
+        suffix += " @autoincrement(false)";
+      }
       field("id", model.pkType + suffix, pyNames, columns, attributes, model.name);
     }
     // Scalar columns, with references mixed in.
@@ -361,6 +372,9 @@ public final class RandomSchema {
     }
     if (ref.onDelete != null) {
       out.append(" @ondelete(").append(ref.onDelete).append(')');
+    }
+    if (!ref.unique && implied.nextInt(4) == 0) {
+      out.append(" @index(false)");
     }
     if (ref.load != null) {
       out.append(" @load(").append(ref.load).append(')');
@@ -492,6 +506,11 @@ public final class RandomSchema {
           expect("server_default", model, column, "value", Integer.toString(v));
           return "sql(" + quote(Integer.toString(v)) + ")";
         }
+        // One in seven a Python-side default only (drawn from v: the draws stay as they were).
+        if (Math.floorMod(v, 7) == 0) {
+          expect("default_python_int", model, column, "value", Integer.toString(v));
+          return "python(" + v + ")";
+        }
         expect("default_int", model, column, "value", Integer.toString(v));
         return Integer.toString(v);
       }
@@ -529,6 +548,11 @@ public final class RandomSchema {
         String value = hostileString(max).replace("\0", "");
         if (server) {
           String sql = "'" + value.replace("\0", "").replace("'", "''") + "'";
+          // One in three written per database, the same SQL for both (drawn from the value).
+          if (value.length() % 3 == 0) {
+            expect("server_default_per_database", model, column, "value", sql);
+            return "sql(postgresql: " + quote(sql) + ", sqlite: " + quote(sql) + ")";
+          }
           expect("server_default", model, column, "value", sql);
           return "sql(" + quote(sql) + ")";
         }
