@@ -88,8 +88,9 @@ enumBodyItem
     | modelAttribute
     ;
 
+// A member's stored value is its name, or the string after '=': PG_13 = "PG-13".
 enumMember
-    : name=ident attribute*
+    : name=ident (ASSIGN stored=STRING)? attribute*
     ;
 
 // Keywords are contextual: a field or enum member may be called "model", "enum" or "mixin".

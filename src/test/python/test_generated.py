@@ -45,6 +45,7 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import (
     Mapper,
     RelationshipDirection,
@@ -238,6 +239,16 @@ class ValueFactory:
     def _for_type(self, type_: TypeEngine[Any], n: int) -> Any:
         # Order matters: Enum is a String, Float a Numeric, Interval a
         # TypeDecorator, and the integer types subclass Integer.
+        if isinstance(type_, sqltypes.ARRAY):
+            # Two elements, each from the serial (distinct arrays stay distinct).
+            return [self._for_type(type_.item_type, n * 2 + i) for i in range(2)]
+        if isinstance(type_, postgresql.INET):
+            return f"10.{n // 65_536 % 256}.{n // 256 % 256}.{n % 256}"
+        if isinstance(type_, postgresql.CIDR):
+            return f"10.{n // 256 % 256}.{n % 256}.0/24"
+        if isinstance(type_, postgresql.TSVECTOR):
+            # One lexeme, quoted: the text PostgreSQL gives back for it.
+            return f"'t{_base36(n)}'"
         if isinstance(type_, sqltypes.Enum):
             return _enum_value(type_, n)
         if isinstance(type_, sqltypes.Boolean):

@@ -28,6 +28,9 @@ final class DefaultResolver {
   }
 
   Optional<ColumnDefault> resolve(Value value, ColumnType type) {
+    if (type.array() && !(value instanceof Value.CallValue call && call.function().equals("sql"))) {
+      return fail(value, "an array's default is a SQL expression", "write = sql(\"...\"), such as = sql(\"'{}'\") on PostgreSQL");
+    }
     if (value instanceof Value.NumberValue number) {
       return number(number, type);
     }
@@ -56,7 +59,7 @@ final class DefaultResolver {
       }
       return Optional.of(new ColumnDefault.Number(number.text()));
     }
-    if (type.kind() == Kind.FLOAT) {
+    if (type.kind() == Kind.FLOAT || type.kind() == Kind.REAL) {
       return Optional.of(new ColumnDefault.Number(number.text()));
     }
     if (type.kind() == Kind.DECIMAL) {
@@ -74,7 +77,8 @@ final class DefaultResolver {
   }
 
   private Optional<ColumnDefault> string(Value.StringValue string, ColumnType type) {
-    if (type.kind() == Kind.STRING || type.kind() == Kind.TEXT) {
+    if (type.kind() == Kind.STRING || type.kind() == Kind.TEXT || type.kind() == Kind.CHAR || type.kind() == Kind.VARCHAR
+        || type.kind() == Kind.CITEXT) {
       // The default is the database's too: no database stores NUL, nor half a UTF-16 pair.
       if (string.value().indexOf('\0') >= 0) {
         return fail(string, "a default cannot hold a NUL character (\\0): no database stores it", "remove the \\0");
@@ -84,8 +88,8 @@ final class DefaultResolver {
             "write the character itself, or both halves: \\uD83D\\uDE00 is one character");
       }
       int length = string.value().codePointCount(0, string.value().length());
-      if (type.kind() == Kind.STRING && length > type.length()) {
-        return fail(string, "default is " + length + " characters, longer than string(" + type.length() + ")", null);
+      if ((type.kind() == Kind.STRING || type.kind() == Kind.CHAR) && length > type.length()) {
+        return fail(string, "default is " + length + " characters, longer than " + type.spelling(), null);
       }
       return Optional.of(new ColumnDefault.Text(string.value()));
     }
@@ -206,20 +210,14 @@ final class DefaultResolver {
   }
 
   private static String describe(ColumnType type) {
-    return switch (type.kind()) {
-      case ENUM -> "enum " + type.enumName().orElseThrow();
-      case STRING -> "string(" + type.length() + ")";
-      case DECIMAL -> "decimal(" + type.precision() + ", " + type.scale() + ")";
-      case DATETIME -> type.timezone() ? "datetime(tz)" : "datetime";
-      default -> type.kind().name().toLowerCase(java.util.Locale.ROOT);
-    };
+    return type.kind() == Kind.ENUM && !type.array() ? "enum " + type.enumName().orElseThrow() : type.spelling();
   }
 
   private static String hintFor(ColumnType type) {
     return switch (type.kind()) {
-      case STRING, TEXT -> "string defaults are quoted: = \"draft\"";
+      case STRING, TEXT, CHAR, VARCHAR, CITEXT -> "string defaults are quoted: = \"draft\"";
       case BOOL -> "write = true or = false";
-      case INT, BIGINT, SMALLINT, FLOAT, DECIMAL -> "write a number, such as = 0";
+      case INT, BIGINT, SMALLINT, FLOAT, REAL, DECIMAL -> "write a number, such as = 0";
       case ENUM -> "write a member of the enum, such as = " + "pending";
       case DATE, TIME, DATETIME -> "write = now(), or = sql(\"...\") for another SQL expression";
       case UUID -> "write = uuid4()";

@@ -222,7 +222,17 @@ final class ModelChecker {
     }
     ColumnType columnType = ((FieldType.Scalar) type).type();
     if (field.type().collection()) {
-      return modifierError(field.type().name(), "only a model can be a collection", "a list of values needs its own model");
+      if (columnType.kind() == ColumnType.Kind.ENUM || !ColumnType.canBeArrayElement(columnType.kind())) {
+        diagnostics.report(
+            Diagnostic.of(
+                Code.BAD_ARRAY,
+                field.type().name().span(),
+                "an array of " + (columnType.kind() == ColumnType.Kind.ENUM ? "enum " : "") + columnType.spelling() + " is not supported",
+                "arrays hold int, bigint, smallint, float, real, bool, string(n), char(n), varchar, text, inet or cidr"
+                    + " (SQLite stores them as JSON); a list of other values needs its own model"));
+        return Optional.empty();
+      }
+      columnType = columnType.arrayOf();
     }
     return column(field, columnType, soleKey);
   }
@@ -287,7 +297,7 @@ final class ModelChecker {
   private void marks(Field field, ColumnType type, boolean nullable, FieldAttributes attributes, boolean hasDefault) {
     attributes.discriminator().ifPresent(mark -> {
       String problem = null;
-      if (type.kind() != ColumnType.Kind.STRING && type.kind() != ColumnType.Kind.ENUM) {
+      if (type.array() || type.kind() != ColumnType.Kind.STRING && type.kind() != ColumnType.Kind.ENUM) {
         problem = "a discriminator is a string(n) or an enum column, not " + field.type().name().text();
       } else if (nullable) {
         problem = "a discriminator cannot be nullable";

@@ -293,11 +293,44 @@ public final class SchemaChecker {
           ok = false;
         }
       }
+      Map<String, EnumMember> byValue = new LinkedHashMap<>();
+      for (EnumMember member : decl.members()) {
+        String value = member.storedValue();
+        dev.sqlagen.source.Span at = member.value().map(v -> v.span()).orElse(member.span());
+        String problem = null;
+        String help = "write a shorter value: PG_13 = \"PG-13\"";
+        if (value.isEmpty()) {
+          problem = "an enum value cannot be empty";
+          help = "write a value, or leave out '= \"\"' to store the member's name";
+        } else if (value.indexOf('\0') >= 0) {
+          problem = "an enum value cannot hold a NUL character (\\0): no database stores it";
+          help = "remove the \\0";
+        } else if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+          problem = "enum value '" + value + "' is longer than PostgreSQL's 63 bytes for an enum label";
+        }
+        if (problem != null) {
+          diagnostics.report(Diagnostic.of(Code.BAD_ENUM_VALUE, at, problem, help));
+          ok = false;
+          continue;
+        }
+        EnumMember earlier = byValue.putIfAbsent(value, member);
+        // A member listed twice has its error already.
+        if (earlier != null && !earlier.name().text().equals(member.name().text())) {
+          diagnostics.report(
+              Diagnostic.of(
+                  Code.BAD_ENUM_VALUE,
+                  at,
+                  "members '" + earlier.name().text() + "' and '" + member.name().text() + "' both store '" + value + "'",
+                  "give each member its own value"));
+          ok = false;
+        }
+      }
       if (!ok) {
         return Optional.empty();
       }
       List<String> members = decl.memberNames();
-      return Optional.of(new EnumType(decl.name().text(), DbNames.enumType(decl.name().text()), members, decl.doc()));
+      List<String> values = decl.members().stream().map(EnumMember::storedValue).toList();
+      return Optional.of(new EnumType(decl.name().text(), DbNames.enumType(decl.name().text()), members, values, decl.doc()));
     }
   }
 }

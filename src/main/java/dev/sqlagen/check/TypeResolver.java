@@ -72,15 +72,21 @@ final class TypeResolver {
         return Optional.of("did you mean '" + known + "'? type names are case-sensitive");
       }
     }
-    String alias = ScalarTypes.ALIASES.get(lower);
+    ScalarTypes.Alias alias = ScalarTypes.ALIASES.get(lower);
     if (alias != null) {
-      String written = alias;
-      if (!ref.args().isEmpty() && (alias.equals("string") || alias.equals("decimal"))) {
-        written = alias + "(" + String.join(", ", ref.args().stream().map(TypeResolver::text).toList()) + ")";
-      } else if (alias.equals("string")) {
+      String type = alias.type();
+      String written = type;
+      boolean sized = type.equals("string") || type.equals("decimal") || type.equals("char");
+      if (!ref.args().isEmpty() && sized) {
+        written = type + "(" + String.join(", ", ref.args().stream().map(TypeResolver::text).toList()) + ")";
+      } else if (type.equals("string")) {
         written = "string(255)";
+      } else if (type.equals("char")) {
+        written = "char(1)";
+      } else if (type.equals("decimal")) {
+        written = "decimal(12, 2)";
       }
-      return Optional.of("did you mean '" + written + "'?");
+      return Optional.of("did you mean '" + written + "'? it is " + alias.means());
     }
     return Optional.ofNullable(Suggestions.didYouMean(name, declarations.typeNames()));
   }
@@ -97,7 +103,7 @@ final class TypeResolver {
 
   private Optional<ColumnType> scalar(TypeRef ref, Kind kind) {
     return switch (kind) {
-      case STRING -> stringType(ref);
+      case STRING, CHAR -> stringType(ref, kind);
       case DECIMAL -> decimalType(ref);
       case DATETIME -> datetimeType(ref);
       default -> {
@@ -107,20 +113,22 @@ final class TypeResolver {
     };
   }
 
-  private Optional<ColumnType> stringType(TypeRef ref) {
+  private Optional<ColumnType> stringType(TypeRef ref, Kind kind) {
+    String name = kind == Kind.CHAR ? "char" : "string";
     if (ref.args().isEmpty()) {
       diagnostics.report(
           Diagnostic.of(
               Code.MISSING_LENGTH,
               ref.name().span(),
-              "string needs a length",
-              "write string(255), or text for unbounded text"));
+              name + " needs a length",
+              kind == Kind.CHAR ? "write char(2) for CHAR(2), a fixed-length string"
+                  : "write string(255), varchar for a VARCHAR without a length, or text for unbounded text"));
       return Optional.empty();
     }
     if (ref.args().size() != 1) {
-      return badArgs(ref, "string takes one length, such as string(255)");
+      return badArgs(ref, name + " takes one length, such as " + name + "(" + (kind == Kind.CHAR ? 2 : 255) + ")");
     }
-    return positive(ref.args().get(0), MAX_LENGTH, "length").map(ColumnType::string);
+    return positive(ref.args().get(0), MAX_LENGTH, "length").map(kind == Kind.CHAR ? ColumnType::chars : ColumnType::string);
   }
 
   private Optional<ColumnType> decimalType(TypeRef ref) {
@@ -167,6 +175,11 @@ final class TypeResolver {
   private boolean noArgs(TypeRef ref) {
     if (ref.args().isEmpty()) {
       return true;
+    }
+    if (ref.name().text().equals("varchar") && ref.args().size() == 1) {
+      badArgs(ref, "varchar is a VARCHAR without a length: write string(" + text(ref.args().get(0)) + ") for VARCHAR("
+          + text(ref.args().get(0)) + ")");
+      return false;
     }
     badArgs(ref, "'" + ref.name().text() + "' takes no arguments");
     return false;

@@ -31,11 +31,15 @@ final class ColumnReader {
     Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("nullable", "server_default", "comment", "autoincrement"), "nullable");
     String name = Nodes.string(call.args().get(0), "the column's name");
     PyNode typeNode = call.args().get(1);
-    boolean variant = typeNode instanceof PyNode.Call typeCall && typeCall.callee() instanceof PyNode.Attribute attribute
+    boolean withVariant = typeNode instanceof PyNode.Call typeCall && typeCall.callee() instanceof PyNode.Attribute attribute
         && attribute.name().equals("with_variant");
+    // A PostgreSQL type with a portable one on SQLite (jsonb, inet, arrays...), or the SQLite
+    // INTEGER of an autoincrementing key: only the latter counts as the key's variant.
+    boolean portable = withVariant && Nodes.callee(((PyNode.Attribute) ((PyNode.Call) typeNode).callee()).target()).startsWith("postgresql.");
+    boolean variant = withVariant && !portable;
     Optional<EnumState> enumState = typeNode instanceof PyNode.Name variable ? Optional.of(enumType.apply(variable)) : Optional.empty();
     ColumnType type = enumState.map(e -> ColumnType.enumOf(e.name()))
-        .orElseGet(() -> variant ? variantType((PyNode.Call) typeNode) : type(typeNode));
+        .orElseGet(() -> portable ? portableType((PyNode.Call) typeNode) : variant ? variantType((PyNode.Call) typeNode) : type(typeNode));
     Optional<IdentityKind> identity = Optional.empty();
     Optional<String> computed = Optional.empty();
     for (PyNode option : call.args().subList(2, call.args().size())) {
@@ -81,6 +85,8 @@ final class ColumnReader {
       case "sa.Text" -> ColumnType.Kind.TEXT;
       case "sa.Boolean" -> ColumnType.Kind.BOOL;
       case "sa.Double" -> ColumnType.Kind.FLOAT;
+      case "sa.REAL" -> ColumnType.Kind.REAL;
+      case "sa.CHAR" -> ColumnType.Kind.CHAR;
       case "sa.Numeric" -> ColumnType.Kind.DECIMAL;
       case "sa.Date" -> ColumnType.Kind.DATE;
       case "sa.DateTime" -> ColumnType.Kind.DATETIME;
@@ -94,13 +100,17 @@ final class ColumnReader {
     PyNode.Call call = (PyNode.Call) node;
     Nodes.positional(call, 0, 0);
     return switch (kind) {
-      case STRING -> {
+      case STRING, CHAR -> {
+        Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("length"));
+        if (!keywords.containsKey("length") && kind == ColumnType.Kind.STRING) {
+          yield ColumnType.of(ColumnType.Kind.VARCHAR);
+        }
         PyNode length = Nodes.keywords(call, Set.of("length"), "length").get("length");
-        int value = Nodes.integer(length, "the length of sa.String()");
+        int value = Nodes.integer(length, "the length of " + callee + "()");
         if (value < 1) {
           throw Unreadable.at(length, "a string of length 0");
         }
-        yield ColumnType.string(value);
+        yield kind == ColumnType.Kind.CHAR ? ColumnType.chars(value) : ColumnType.string(value);
       }
       case DECIMAL -> {
         Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("precision", "scale"), "precision", "scale");
@@ -118,6 +128,69 @@ final class ColumnReader {
         yield ColumnType.of(kind);
       }
     };
+  }
+
+  /**
+   * A PostgreSQL type with its portable type on SQLite, as sqlagen writes them:
+   * {@code postgresql.JSONB().with_variant(sa.JSON(), "sqlite")}, {@code postgresql.INET()} and
+   * {@code postgresql.CIDR()} with {@code sa.String()}, {@code postgresql.TSVECTOR()} and
+   * {@code postgresql.CITEXT()} with {@code sa.Text()}, {@code postgresql.ARRAY(element)} with
+   * {@code sa.JSON()}.
+   */
+  private static ColumnType portableType(PyNode.Call call) {
+    PyNode.Call base = (PyNode.Call) ((PyNode.Attribute) call.callee()).target();
+    String callee = Nodes.callee(base);
+    Nodes.keywords(base, Set.of());
+    ColumnType type;
+    String sqliteType;
+    if (callee.equals("postgresql.ARRAY")) {
+      Nodes.positional(base, 1, 1);
+      PyNode element = base.args().get(0);
+      ColumnType elementType = Nodes.callee(element).startsWith("postgresql.") ? postgresElement(element) : type(element);
+      if (!ColumnType.canBeArrayElement(elementType.kind())) {
+        throw Unreadable.at(element, "an array of " + Nodes.quote(element) + ", which sqlagen does not write");
+      }
+      type = elementType.arrayOf();
+      sqliteType = "sa.JSON";
+    } else {
+      Nodes.positional(base, 0, 0);
+      ColumnType.Kind kind = switch (callee) {
+        case "postgresql.JSONB" -> ColumnType.Kind.JSONB;
+        case "postgresql.INET" -> ColumnType.Kind.INET;
+        case "postgresql.CIDR" -> ColumnType.Kind.CIDR;
+        case "postgresql.TSVECTOR" -> ColumnType.Kind.TSVECTOR;
+        case "postgresql.CITEXT" -> ColumnType.Kind.CITEXT;
+        default -> throw Unreadable.at(base, Nodes.quote(base) + " as a column type, which sqlagen does not write");
+      };
+      type = ColumnType.of(kind);
+      sqliteType = switch (kind) {
+        case JSONB -> "sa.JSON";
+        case INET, CIDR -> "sa.String";
+        default -> "sa.Text";
+      };
+    }
+    Nodes.positional(call, 2, 2);
+    Nodes.keywords(call, Set.of());
+    PyNode.Call portable = Nodes.call(call.args().get(0), sqliteType, "the SQLite variant of " + callee + "()");
+    Nodes.positional(portable, 0, 0);
+    Nodes.keywords(portable, Set.of());
+    if (!Nodes.string(call.args().get(1), "the variant's dialect").equals("sqlite")) {
+      throw Unreadable.at(call.args().get(1), "a variant for " + call.args().get(1).canonical() + ", where sqlagen writes one for \"sqlite\"");
+    }
+    return type;
+  }
+
+  /** {@code postgresql.INET()} and the like as an array's element. */
+  private static ColumnType postgresElement(PyNode node) {
+    PyNode.Call call = (PyNode.Call) node;
+    Nodes.positional(call, 0, 0);
+    Nodes.keywords(call, Set.of());
+    return ColumnType.of(switch (Nodes.callee(node)) {
+      case "postgresql.CITEXT" -> ColumnType.Kind.CITEXT;
+      case "postgresql.INET" -> ColumnType.Kind.INET;
+      case "postgresql.CIDR" -> ColumnType.Kind.CIDR;
+      default -> throw Unreadable.at(node, Nodes.quote(node) + " as an array's element type, which sqlagen does not write");
+    });
   }
 
   /** {@code sa.BigInteger().with_variant(sa.Integer(), "sqlite")}: SQLite numbers only an INTEGER key. */

@@ -91,12 +91,21 @@ final class UpgradeReader {
         throw new Unreadable(statement.start(), statement.end(), "a statement other than " + operation + "() under if " + test + ":");
       }
       PyNode.Call call = (PyNode.Call) ((PyStatement.Expr) statement).value();
+      if (operation.equals("op.execute") && isCreateCitext(call)) {
+        continue; // the extension is no part of the state: the column types that need it are
+      }
       if (operation.equals("op.execute")) {
         createSchema(call);
       } else {
         addForeignKey(call);
       }
     }
+  }
+
+  /** {@code op.execute("CREATE EXTENSION IF NOT EXISTS citext")}, which sqlagen writes before the first citext column. */
+  private static boolean isCreateCitext(PyNode.Call call) {
+    return call.args().size() == 1 && call.keywords().isEmpty() && call.args().get(0) instanceof PyNode.Str str
+        && str.value().equals(dev.sqlagen.migrate.MigrationPlanner.CREATE_CITEXT);
   }
 
   /** {@code op.execute(CreateSchema("geo"))}. */

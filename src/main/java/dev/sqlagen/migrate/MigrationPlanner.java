@@ -30,7 +30,15 @@ public final class MigrationPlanner {
   /** The id of the first revision: fixed, so that output is deterministic. */
   public static final String INITIAL_REVISION = "0001";
 
+  /** What a revision runs on PostgreSQL before the first citext column. */
+  public static final String CREATE_CITEXT = "CREATE EXTENSION IF NOT EXISTS citext";
+
   private MigrationPlanner() {}
+
+  private static boolean usesCitext(SchemaState state) {
+    return state.tables().stream().anyMatch(table -> table.columns().stream()
+        .anyMatch(column -> column.type().kind() == dev.sqlagen.resolved.ColumnType.Kind.CITEXT));
+  }
 
   /**
    * A planned revision, what planning found (refusals and warnings, in source order), and where
@@ -108,6 +116,11 @@ public final class MigrationPlanner {
     if (!createdSchemas.isEmpty()) {
       steps.add(new Step.PerDialect(List.of(), createdSchemas.stream().<Operation>map(Operation.CreateSchema::new).toList(),
           SCHEMA_WHY));
+    }
+    if (t.upgrade && usesCitext(t.after) && !usesCitext(t.before)) {
+      steps.add(new Step.PerDialect(List.of(), List.of(new Operation.Execute(CREATE_CITEXT)), List.of(
+          "citext columns need PostgreSQL's citext extension (a trusted one: the database's owner may create it).",
+          "It stays when the revision is undone: other objects may use it.")));
     }
     EnumChanges enums = new EnumChanges(t);
     enums.plan();

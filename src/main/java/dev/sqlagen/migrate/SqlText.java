@@ -63,10 +63,15 @@ final class SqlText {
    */
   static String placeholder(ColumnType type, Optional<String> firstEnumValue, Dialect dialect) {
     boolean sqlite = dialect == Dialect.SQLITE;
+    if (type.array()) {
+      return sqlite ? "'[]'" : "'{}'";
+    }
     return switch (type.kind()) {
-      case INT, BIGINT, SMALLINT, FLOAT, DECIMAL -> "0";
+      case INT, BIGINT, SMALLINT, FLOAT, REAL, DECIMAL -> "0";
       case BOOL -> sqlite ? "0" : "false";
-      case STRING, TEXT -> "''";
+      case STRING, TEXT, CHAR, VARCHAR, CITEXT, TSVECTOR -> "''";
+      case INET, CIDR -> "'0.0.0.0/0'";
+      case JSONB -> "'{}'";
       case DATE -> "'1970-01-01'";
       case DATETIME -> "'1970-01-01 00:00:00'";
       case TIME -> "'00:00:00'";
@@ -80,6 +85,9 @@ final class SqlText {
 
   /** The PostgreSQL spelling of a column type, for {@code USING col::type}. */
   static String postgresType(ColumnType type) {
+    if (type.array()) {
+      return postgresType(type.element()) + "[]";
+    }
     return switch (type.kind()) {
       case INT -> "integer";
       case BIGINT -> "bigint";
@@ -88,6 +96,14 @@ final class SqlText {
       case TEXT -> "text";
       case BOOL -> "boolean";
       case FLOAT -> "double precision";
+      case REAL -> "real";
+      case CHAR -> "char(" + type.length() + ")";
+      case VARCHAR -> "varchar";
+      case JSONB -> "jsonb";
+      case INET -> "inet";
+      case CIDR -> "cidr";
+      case TSVECTOR -> "tsvector";
+      case CITEXT -> "citext";
       case DECIMAL -> "numeric(" + type.precision() + ", " + type.scale() + ")";
       case DATE -> "date";
       case DATETIME -> type.timezone() ? "timestamp with time zone" : "timestamp without time zone";

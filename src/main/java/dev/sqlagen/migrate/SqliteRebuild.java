@@ -97,6 +97,11 @@ final class SqliteRebuild {
    * retyped value as it was, and a DATE that holds '2000-01-09 00:00:00.000000' cannot be read.
    */
   private static String converted(String value, ColumnState before, ColumnState column) {
+    if (before.type().array() != column.type().array()) {
+      // SQLite keeps an array as a JSON list: a value becomes a one-element list, a list its first element.
+      return column.type().array() ? "CASE WHEN " + value + " IS NULL THEN NULL ELSE json_array(" + value + ") END"
+          : "json_extract(" + value + ", '$[0]')";
+    }
     ColumnType.Kind from = before.type().kind();
     ColumnType.Kind to = column.type().kind();
     if (from == ColumnType.Kind.DATETIME && to == ColumnType.Kind.DATE) {

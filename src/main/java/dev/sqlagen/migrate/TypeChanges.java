@@ -20,8 +20,24 @@ final class TypeChanges {
     if (from.equals(to)) {
       return true;
     }
+    if (from.array() || to.array()) {
+      // A value into a one-element array keeps it; an array into a scalar keeps its first element only.
+      return to.array() && widens(from.element(), to.element(), longestEnumValue);
+    }
     Kind a = from.kind();
     Kind b = to.kind();
+    if (a == Kind.REAL && b == Kind.FLOAT || a == Kind.SMALLINT && b == Kind.REAL) {
+      return true;
+    }
+    if ((a == Kind.JSON || a == Kind.JSONB) && (b == Kind.JSON || b == Kind.JSONB)) {
+      return true; // JSONB normalizes the text (key order, spaces, duplicate keys), not the value
+    }
+    if (a == Kind.CIDR && b == Kind.INET) {
+      return true;
+    }
+    if (a == Kind.CHAR && b == Kind.CHAR) {
+      return to.length() >= from.length();
+    }
     if (from.isInteger() && to.isInteger()) {
       return integerRank(a) <= integerRank(b);
     }
@@ -34,11 +50,11 @@ final class TypeChanges {
     if (a == Kind.DECIMAL && b == Kind.DECIMAL) {
       return to.scale() >= from.scale() && to.precision() - to.scale() >= from.precision() - from.scale();
     }
-    if (a == Kind.STRING && b == Kind.STRING) {
+    if ((a == Kind.STRING || a == Kind.CHAR) && b == Kind.STRING) {
       return to.length() >= from.length();
     }
-    if (b == Kind.TEXT) {
-      return a != Kind.BYTES && a != Kind.JSON && a != Kind.INTERVAL;
+    if (b == Kind.TEXT || b == Kind.VARCHAR || b == Kind.CITEXT) {
+      return a != Kind.BYTES && a != Kind.JSON && a != Kind.JSONB && a != Kind.INTERVAL && a != Kind.TSVECTOR;
     }
     if (b == Kind.STRING) {
       return textLength(from, longestEnumValue).map(n -> n <= to.length()).orElse(false);
@@ -60,6 +76,7 @@ final class TypeChanges {
       case DATE -> 10;
       case TIME -> 15;
       case UUID -> 36;
+      case CHAR -> type.length();
       case ENUM -> longestEnumValue;
       default -> null;
     });
@@ -86,6 +103,16 @@ final class TypeChanges {
    * by itself (the same kind of type with other parameters, or any type to text).
    */
   static Optional<String> using(String column, ColumnType from, ColumnType to) {
+    if (from.array() != to.array()) {
+      // A value becomes a one-element array; an array keeps its first element (PostgreSQL counts from 1).
+      return Optional.of(from.array()
+          ? "(" + SqlText.quote(column) + ")[1]::" + SqlText.postgresType(to)
+          : "CASE WHEN " + SqlText.quote(column) + " IS NULL THEN NULL ELSE ARRAY[" + SqlText.quote(column) + "::"
+              + SqlText.postgresType(to.element()) + "] END");
+    }
+    if (from.array()) {
+      return from.equals(to) ? Optional.empty() : Optional.of(SqlText.quote(column) + "::" + SqlText.postgresType(to));
+    }
     boolean sameFamily = from.kind() == to.kind() && from.kind() != Kind.ENUM
         || from.isInteger() && to.isInteger()
         || isNumber(from) && isNumber(to);
@@ -97,10 +124,10 @@ final class TypeChanges {
   }
 
   private static boolean isNumber(ColumnType type) {
-    return type.isInteger() || type.kind() == Kind.DECIMAL || type.kind() == Kind.FLOAT;
+    return type.isInteger() || type.kind() == Kind.DECIMAL || type.kind() == Kind.FLOAT || type.kind() == Kind.REAL;
   }
 
   private static boolean isText(ColumnType type) {
-    return type.kind() == Kind.STRING || type.kind() == Kind.TEXT;
+    return type.kind() == Kind.STRING || type.kind() == Kind.TEXT || type.kind() == Kind.VARCHAR || type.kind() == Kind.CHAR;
   }
 }

@@ -134,11 +134,14 @@ final class SyntaxErrorListener extends BaseErrorListener {
       if (type == SqdLexer.COMMA) {
         return "enum members are separated by spaces or new lines, not commas";
       }
+      if (previous != null && previous.getType() == SqdLexer.ASSIGN) {
+        return "a member's stored value is a string in quotes: PG_13 = \"PG-13\"";
+      }
       if (type == SqdLexer.ASSIGN) {
-        return "enum members are names only; the database stores each member's name";
+        return "a member stores its name, or the string after one '=': PG_13 = \"PG-13\"";
       }
       if (type == SqdLexer.STRING && !afterAttributeName) {
-        return "enum members are names, without quotes: enum Status { active inactive }";
+        return "enum members are names, without quotes: enum Status { active inactive }; a stored value follows '=': PG_13 = \"PG-13\"";
       }
     }
     if (inModel && type == SqdLexer.COMMA && expected.contains(SqdLexer.RBRACE)) {

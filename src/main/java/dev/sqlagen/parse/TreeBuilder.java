@@ -109,7 +109,9 @@ final class TreeBuilder {
     for (SqdParser.EnumBodyItemContext item : context.enumBodyItem()) {
       if (item.enumMember() != null) {
         SqdParser.EnumMemberContext member = item.enumMember();
-        members.add(new EnumMember(name(member.name), member.attribute().stream().map(this::attribute).toList()));
+        java.util.Optional<Value.StringValue> value = java.util.Optional.ofNullable(member.stored)
+            .map(token -> new Value.StringValue(strings.unescape(token), Spans.of(file, token)));
+        members.add(new EnumMember(name(member.name), member.attribute().stream().map(this::attribute).toList(), value));
       } else {
         attributes.add(attribute(item.modelAttribute()));
       }

@@ -1,6 +1,7 @@
 package dev.sqlagen.plan;
 
 import dev.sqlagen.resolved.ColumnType;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,18 +19,22 @@ final class ColumnTypes {
   }
 
   String annotation(ColumnType type) {
+    if (type.array()) {
+      return imports.ref(Symbol.LIST) + "[" + annotation(type.element()) + "]";
+    }
     return switch (type.kind()) {
       case INT, BIGINT, SMALLINT -> imports.ref(Symbol.INT);
-      case STRING, TEXT -> imports.ref(Symbol.STR);
+      // INET and CIDR: str, as the generated engines ask the PostgreSQL drivers for (native_inet_types=False).
+      case STRING, TEXT, CHAR, VARCHAR, CITEXT, TSVECTOR, INET, CIDR -> imports.ref(Symbol.STR);
       case BOOL -> imports.ref(Symbol.BOOL);
-      case FLOAT -> imports.ref(Symbol.FLOAT);
+      case FLOAT, REAL -> imports.ref(Symbol.FLOAT);
       case DECIMAL -> imports.ref(Symbol.DECIMAL);
       case DATE -> imports.ref(Symbol.DATE);
       case DATETIME -> imports.ref(Symbol.DATETIME);
       case TIME -> imports.ref(Symbol.TIME);
       case INTERVAL -> imports.ref(Symbol.TIMEDELTA);
       case UUID -> imports.ref(Symbol.UUID);
-      case JSON -> imports.ref(Symbol.DICT) + "[" + imports.ref(Symbol.STR) + ", " + imports.ref(Symbol.ANY) + "]";
+      case JSON, JSONB -> imports.ref(Symbol.DICT) + "[" + imports.ref(Symbol.STR) + ", " + imports.ref(Symbol.ANY) + "]";
       case BYTES -> imports.ref(Symbol.BYTES);
       case ENUM -> names.enumClass(type.enumName().orElseThrow());
     };
@@ -42,9 +47,20 @@ final class ColumnTypes {
    *     autoincrements a column typed exactly INTEGER, so wider integers get a SQLite variant
    */
   Optional<PyExpr> sqlType(ColumnType type, boolean autoincrementKey) {
+    if (type.array()) {
+      // ARRAY on PostgreSQL; SQLite has none and keeps the list as JSON.
+      return Optional.of(sqliteVariant(PyExpr.call(imports.ref(pg("ARRAY")), List.of(elementType(type.element()))), "JSON"));
+    }
     return Optional.ofNullable(
         switch (type.kind()) {
-          case INT, BOOL, DATE, TIME, INTERVAL, UUID, BYTES -> null;
+          case INT, BOOL, DATE, TIME, INTERVAL, UUID, BYTES, VARCHAR -> null;
+          case REAL -> PyExpr.atom(imports.ref(Symbol.sa("REAL")));
+          case CHAR -> PyExpr.call(imports.ref(Symbol.sa("CHAR")), List.of(PyExpr.atom(Integer.toString(type.length()))));
+          case JSONB -> sqliteVariant(PyExpr.call(imports.ref(pg("JSONB")), List.of()), "JSON");
+          case INET -> sqliteVariant(PyExpr.call(imports.ref(pg("INET")), List.of()), "String");
+          case CIDR -> sqliteVariant(PyExpr.call(imports.ref(pg("CIDR")), List.of()), "String");
+          case TSVECTOR -> sqliteVariant(PyExpr.call(imports.ref(pg("TSVECTOR")), List.of()), "Text");
+          case CITEXT -> sqliteVariant(PyExpr.call(imports.ref(pg("CITEXT")), List.of()), "Text");
           // Mapped[float] means Float on SQLAlchemy 2.0 and Double on 2.1: say which.
           case FLOAT -> PyExpr.atom(imports.ref(Symbol.sa("Double")));
           case BIGINT -> integerVariant("BigInteger", autoincrementKey);
@@ -60,6 +76,34 @@ final class ColumnTypes {
           case JSON -> PyExpr.atom(imports.ref(Symbol.sa("JSON")));
           case ENUM -> enumType(type.enumName().orElseThrow());
         });
+  }
+
+  private static Symbol pg(String name) {
+    return Symbol.from("sqlalchemy.dialects.postgresql", name, "postgresql");
+  }
+
+  /** A PostgreSQL type, with the portable SQLAlchemy type {@code sqliteType} on SQLite. */
+  private PyExpr sqliteVariant(PyExpr postgresType, String sqliteType) {
+    return PyExpr.call(postgresType.flat() + ".with_variant",
+        List.of(PyExpr.call(imports.ref(Symbol.sa(sqliteType)), List.of()), PyExpr.str("sqlite")));
+  }
+
+  /** An array's element type, always explicit (PostgreSQL's, as the whole array is JSON on SQLite). */
+  private PyExpr elementType(ColumnType type) {
+    return switch (type.kind()) {
+      case INT -> PyExpr.call(imports.ref(Symbol.sa("Integer")), List.of());
+      case BIGINT -> PyExpr.call(imports.ref(Symbol.sa("BigInteger")), List.of());
+      case SMALLINT -> PyExpr.call(imports.ref(Symbol.sa("SmallInteger")), List.of());
+      case BOOL -> PyExpr.call(imports.ref(Symbol.sa("Boolean")), List.of());
+      case FLOAT -> PyExpr.call(imports.ref(Symbol.sa("Double")), List.of());
+      case REAL -> PyExpr.call(imports.ref(Symbol.sa("REAL")), List.of());
+      case STRING -> PyExpr.call(imports.ref(Symbol.sa("String")), List.of(PyExpr.atom(Integer.toString(type.length()))));
+      case CHAR -> PyExpr.call(imports.ref(Symbol.sa("CHAR")), List.of(PyExpr.atom(Integer.toString(type.length()))));
+      case VARCHAR -> PyExpr.call(imports.ref(Symbol.sa("String")), List.of());
+      case TEXT -> PyExpr.call(imports.ref(Symbol.sa("Text")), List.of());
+      case INET, CIDR -> PyExpr.call(imports.ref(pg(type.kind().name())), List.of());
+      default -> throw new IllegalArgumentException("no arrays of " + type.kind());
+    };
   }
 
   private PyExpr integerVariant(String typeName, boolean autoincrementKey) {

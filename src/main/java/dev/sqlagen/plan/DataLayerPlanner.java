@@ -52,7 +52,25 @@ final class DataLayerPlanner {
             "# Run it from anywhere: alembic -c path/to/" + pkg + "/alembic.ini upgrade head",
             "# The database URL comes from " + var + " (see database.py), not from this file."),
         schemas,
-        descending);
+        descending,
+        textInet(schema) ? engine("engine: Engine = ", "create_engine", "sync_url()", !schemas.isEmpty()) : List.of(),
+        textInet(schema) ? engine("async_engine: AsyncEngine = ", "create_async_engine", "async_url()", !schemas.isEmpty()) : List.of());
+  }
+
+  /** inet and cidr columns are str in the models: psycopg and asyncpg must not return ipaddress objects. */
+  private static boolean textInet(ResolvedSchema schema) {
+    return schema.entities().stream().flatMap(e -> e.columns().stream()).anyMatch(c ->
+        c.type().kind() == dev.sqlagen.resolved.ColumnType.Kind.INET || c.type().kind() == dev.sqlagen.resolved.ColumnType.Kind.CIDR);
+  }
+
+  private static List<String> engine(String target, String factory, String url, boolean schemas) {
+    List<PyExpr> args = new java.util.ArrayList<>();
+    args.add(PyExpr.atom(url));
+    if (schemas) {
+      args.add(PyExpr.keyword("execution_options", PyExpr.atom("execution_options(" + url + ")")));
+    }
+    args.add(PyExpr.atom("**_driver_options(" + url + ".get_backend_name())"));
+    return PyLayout.statement("", target, PyExpr.call(factory, args));
   }
 
   /**

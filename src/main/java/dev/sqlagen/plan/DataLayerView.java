@@ -20,6 +20,8 @@ import java.util.List;
  * @param schemas the {@code SCHEMAS} statement naming the models' PostgreSQL schemas (empty: none)
  * @param notComparedOnSqlite the {@code NOT_COMPARED_ON_SQLITE} statement naming the indexes and
  *     foreign keys that SQLite cannot report as declared (empty: none)
+ * @param syncEngine the statement creating the sync engine, when it needs driver options (empty: the plain one)
+ * @param asyncEngine the same for the async engine
  */
 public record DataLayerView(
     String packageName,
@@ -35,8 +37,12 @@ public record DataLayerView(
     List<String> envImports,
     List<String> iniHeader,
     List<String> schemas,
-    List<String> notComparedOnSqlite) {
+    List<String> notComparedOnSqlite,
+    List<String> syncEngine,
+    List<String> asyncEngine) {
   public DataLayerView {
+    syncEngine = List.copyOf(syncEngine);
+    asyncEngine = List.copyOf(asyncEngine);
     schemas = List.copyOf(schemas);
     notComparedOnSqlite = List.copyOf(notComparedOnSqlite);
     databaseDoc = List.copyOf(databaseDoc);

@@ -212,7 +212,7 @@ final class ModelClassPlanner {
     }
     if (value instanceof ColumnDefault.Number number) {
       return switch (type.kind()) {
-        case FLOAT -> PyExpr.atom(PyLiterals.floating(number.text()));
+        case FLOAT, REAL -> PyExpr.atom(PyLiterals.floating(number.text()));
         case DECIMAL -> PyExpr.call(imports.ref(Symbol.DECIMAL), List.of(PyExpr.str(PyLiterals.decimal(number.text()))));
         default -> PyExpr.atom(PyLiterals.integer(number.text()));
       };
@@ -264,7 +264,8 @@ final class ModelClassPlanner {
     if (value instanceof ColumnDefault.Text text) {
       return PyExpr.str(text.value());
     }
-    return PyExpr.str(((ColumnDefault.EnumMember) value).member());
+    ColumnDefault.EnumMember member = (ColumnDefault.EnumMember) value;
+    return PyExpr.str(module.enumValue(member.enumName(), member.member()));
   }
 
   private List<String> reference(Reference reference) {

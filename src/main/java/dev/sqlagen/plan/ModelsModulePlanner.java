@@ -27,6 +27,11 @@ final class ModelsModulePlanner {
   /**
    * @param asyncAttrs whether Base mixes in AsyncAttrs (for async sessions)
    */
+  /** The value an enum member stores in the database. */
+  String enumValue(String enumName, String member) {
+    return schema.enums().stream().filter(e -> e.name().equals(enumName)).findFirst().map(e -> e.value(member)).orElse(member);
+  }
+
   ModelsModulePlanner(ResolvedSchema schema, boolean asyncAttrs) {
     this.schema = schema;
     this.asyncAttrs = asyncAttrs;
@@ -105,8 +110,8 @@ final class ModelsModulePlanner {
 
   private ClassView enumClass(EnumType type) {
     List<String> members = new ArrayList<>();
-    for (String member : type.members()) {
-      members.add(INDENT + names.enumMember(member) + " = " + PyLiterals.string(member));
+    for (int i = 0; i < type.members().size(); i++) {
+      members.add(INDENT + names.enumMember(type.members().get(i)) + " = " + PyLiterals.string(type.values().get(i)));
     }
     return new ClassView(
         "class " + names.enumClass(type.name()) + "(" + imports.ref(Symbol.ENUM) + "):",

@@ -264,7 +264,18 @@ final class OperationRenderer {
 
   private PyExpr type(ColumnState column, boolean singleKey) {
     ColumnType type = column.type();
+    if (type.array()) {
+      return sqliteVariant("postgresql.ARRAY(" + elementType(type.element()) + ")", "sa.JSON()");
+    }
     return switch (type.kind()) {
+      case REAL -> PyExpr.atom("sa.REAL()");
+      case CHAR -> PyExpr.atom("sa.CHAR(length=" + type.length() + ")");
+      case VARCHAR -> PyExpr.atom("sa.String()");
+      case JSONB -> sqliteVariant("postgresql.JSONB()", "sa.JSON()");
+      case INET -> sqliteVariant("postgresql.INET()", "sa.String()");
+      case CIDR -> sqliteVariant("postgresql.CIDR()", "sa.String()");
+      case TSVECTOR -> sqliteVariant("postgresql.TSVECTOR()", "sa.Text()");
+      case CITEXT -> sqliteVariant("postgresql.CITEXT()", "sa.Text()");
       case INT -> PyExpr.atom("sa.Integer()");
       case BIGINT -> integer("sa.BigInteger()", column.autoincrement() && singleKey);
       case SMALLINT -> integer("sa.SmallInteger()", column.autoincrement() && singleKey);
@@ -281,6 +292,30 @@ final class OperationRenderer {
       case JSON -> PyExpr.atom("sa.JSON()");
       case BYTES -> PyExpr.atom("sa.LargeBinary()");
       case ENUM -> PyExpr.atom(enumVariable.apply(type.enumName().orElseThrow()));
+    };
+  }
+
+  /** A PostgreSQL type with a portable one on SQLite, as in the models. */
+  private static PyExpr sqliteVariant(String type, String sqliteType) {
+    return PyExpr.call(type + ".with_variant", List.of(PyExpr.atom(sqliteType), PyExpr.str("sqlite")));
+  }
+
+  /** An array's element type (the array is JSON on SQLite, so the element needs no variant). */
+  static String elementType(ColumnType type) {
+    return switch (type.kind()) {
+      case INT -> "sa.Integer()";
+      case BIGINT -> "sa.BigInteger()";
+      case SMALLINT -> "sa.SmallInteger()";
+      case BOOL -> "sa.Boolean()";
+      case FLOAT -> "sa.Double()";
+      case REAL -> "sa.REAL()";
+      case STRING -> "sa.String(length=" + type.length() + ")";
+      case CHAR -> "sa.CHAR(length=" + type.length() + ")";
+      case VARCHAR -> "sa.String()";
+      case TEXT -> "sa.Text()";
+      case INET -> "postgresql.INET()";
+      case CIDR -> "postgresql.CIDR()";
+      default -> throw new IllegalArgumentException("no arrays of " + type.kind());
     };
   }
 

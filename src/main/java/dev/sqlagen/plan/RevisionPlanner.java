@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 public final class RevisionPlanner {
   private static final String INDENT = OperationRenderer.INDENT;
   private static final Pattern SA = Pattern.compile("(?<![\\w.])sa\\.");
+  private static final Pattern POSTGRESQL = Pattern.compile("(?<![\\w.\"])postgresql\\.");
   private static final Pattern PER_DATABASE_CALL = Pattern.compile("(?<![\\w.])" + OperationRenderer.PER_DATABASE + "\\(");
 
   private RevisionPlanner() {}
@@ -62,7 +63,8 @@ public final class RevisionPlanner {
       imports.add("import sqlalchemy as sa");
     }
     imports.add("from alembic import op");
-    if (!variables.definitions.isEmpty()) {
+    if (!variables.definitions.isEmpty()
+        || Stream.of(upgrade, downgrade).flatMap(List::stream).anyMatch(line -> POSTGRESQL.matcher(line).find())) {
       imports.add("from sqlalchemy.dialects import postgresql");
     }
     if (uses(migration, Operation.CreateSchema.class, Operation.DropSchema.class)) {

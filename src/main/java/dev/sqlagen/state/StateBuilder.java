@@ -77,7 +77,7 @@ public final class StateBuilder {
     }
     return schema.enums().stream()
         .filter(e -> used.contains(e.name()))
-        .map(e -> new EnumState(e.dbName(), e.members(), Optional.of(e.name())))
+        .map(e -> new EnumState(e.dbName(), e.values(), Optional.of(e.name())))
         .toList();
   }
 
@@ -213,7 +213,7 @@ public final class StateBuilder {
       return new ColumnDefault.Number(sql.expression());
     }
     if (value instanceof ColumnDefault.EnumMember member) {
-      return new ColumnDefault.EnumMember(enums.get(member.enumName()).dbName(), member.member());
+      return new ColumnDefault.EnumMember(enums.get(member.enumName()).dbName(), enums.get(member.enumName()).value(member.member()));
     }
     return value;
   }

@@ -38,7 +38,7 @@ class DiagnosticOutputTest {
           id int @pk
           name "quoted\\ttab\u0007" string(5)
         }
-        """.replace("name \"quoted\\ttab\u0007\" string(5)", "title varchar(10) = \"a\u0007\\\"b\"\n  age Int"));
+        """.replace("name \"quoted\\ttab\u0007\" string(5)", "title nvarchar(10) = \"a\u0007\\\"b\"\n  age Int"));
     int code = run(file.toString(), "-o", dir.resolve("app").toString(), "--error-format", "json");
     assertThat(code).isEqualTo(ExitCodes.SCHEMA_ERROR);
     assertThat(out.toString()).isEmpty();
@@ -49,11 +49,11 @@ class DiagnosticOutputTest {
         .containsEntry("file", file.toString())
         .containsEntry("line", 4L)
         .containsEntry("column", 9L)
-        .containsEntry("length", 7L)
+        .containsEntry("length", 8L)
         .containsEntry("severity", "error")
         .containsEntry("code", "SQD012")
-        .containsEntry("message", "unknown type 'varchar'")
-        .containsEntry("help", "did you mean 'string(10)'?");
+        .containsEntry("message", "unknown type 'nvarchar'")
+        .containsEntry("help", "did you mean 'string(10)'? it is VARCHAR(n); write varchar for a VARCHAR without a length");
     Map<String, Object> second = TinyJson.object(lines.get(1));
     assertThat(second).containsEntry("code", "SQD012").containsEntry("line", 5L).containsEntry("message", "unknown type 'Int'");
     assertThat(err.toString()).doesNotContain("nothing was written", "\u001b");

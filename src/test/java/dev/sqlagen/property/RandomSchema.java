@@ -57,6 +57,9 @@ public final class RandomSchema {
   static final List<String> ENUM_NAMES = List.of(
       "Level", "Status", "Color", "Kind", "Enum", "Mode", "Phase", "Priority");
 
+  /** The value an enum member stores where it is not its name, by "Enum.member". */
+  private final Map<String, String> enumValues = new java.util.HashMap<>();
+
   static final List<String> MEMBERS = List.of(
       "low", "high", "draft", "inReview", "published", "True", "None", "class", "match", "x1",
       "HTTPCode", "a_b", "value", "name");
@@ -74,7 +77,9 @@ public final class RandomSchema {
   enum Scalar {
     INT("int"), BIGINT("bigint"), SMALLINT("smallint"), STRING("string"), TEXT("text"), BOOL("bool"),
     FLOAT("float"), DECIMAL("decimal"), DATE("date"), DATETIME("datetime"), DATETIME_TZ("datetime(tz)"),
-    TIME("time"), INTERVAL("interval"), UUID("uuid"), JSON("json"), BYTES("bytes");
+    TIME("time"), INTERVAL("interval"), UUID("uuid"), JSON("json"), BYTES("bytes"),
+    REAL("real"), CHAR("char"), VARCHAR("varchar"), JSONB("jsonb"), INET("inet"), CIDR("cidr"), TSVECTOR("tsvector"),
+    CITEXT("citext"), ARRAY("[]");
 
     final String sqd;
 
@@ -150,7 +155,15 @@ public final class RandomSchema {
       int expectMark = expectations.size();
       doc("enum", name, null);
       out.append("enum ").append(name).append(" {");
-      members.forEach(m -> out.append(' ').append(m));
+      for (String m : members) {
+        // Some members store a value that is no identifier, as existing databases have.
+        if (rng.nextInt(4) == 0) {
+          enumValues.put(name + "." + m, m + "-" + m.length() + " v");
+          out.append(' ').append(m).append(" = ").append(quote(enumValues.get(name + "." + m)));
+        } else {
+          out.append(' ').append(m);
+        }
+      }
       out.append(" }\n\n");
       // Written after the models (declaration order is free), and only if a field uses it.
       enumTexts.put(name, out.substring(mark));
@@ -403,9 +416,13 @@ public final class RandomSchema {
     int scale = 0;
     if (useEnum) {
       type.append(enumName);
-    } else if (scalar == Scalar.STRING) {
+    } else if (scalar == Scalar.STRING || scalar == Scalar.CHAR) {
       length = 1 + rng.nextInt(rng.nextBoolean() ? 10 : 300);
-      type.append("string(").append(length).append(')');
+      type.append(scalar == Scalar.CHAR ? "char(" : "string(").append(length).append(')');
+    } else if (scalar == Scalar.ARRAY) {
+      List<String> elements = List.of("int", "bigint", "smallint", "text", "varchar", "string(12)", "char(3)", "float", "real",
+          "bool", "inet", "cidr");
+      type.append(elements.get(rng.nextInt(elements.size()))).append("[]");
     } else if (scalar == Scalar.DECIMAL) {
       precision = 1 + rng.nextInt(18);
       // SQLite stores NUMERIC as a double: the proof's round trip of Numeric(p, s) holds for
@@ -447,12 +464,13 @@ public final class RandomSchema {
 
     List<String> suffixes = new ArrayList<>();
     boolean uniqueOk = !useEnum && scalar != Scalar.BOOL && scalar != Scalar.JSON && scalar != Scalar.BYTES
-        && !(scalar == Scalar.DECIMAL && precision - scale < 3) && !(scalar == Scalar.STRING && length < 2);
+        && scalar != Scalar.JSONB && scalar != Scalar.ARRAY && scalar != Scalar.TSVECTOR
+        && !(scalar == Scalar.DECIMAL && precision - scale < 3) && !((scalar == Scalar.STRING || scalar == Scalar.CHAR) && length < 2);
     boolean unique = uniqueOk && rng.nextInt(6) == 0;
     if (unique) {
       suffixes.add("@unique");
     }
-    if (scalar != Scalar.JSON && rng.nextInt(6) == 0) {
+    if (scalar != Scalar.JSON && scalar != Scalar.JSONB && scalar != Scalar.ARRAY && rng.nextInt(6) == 0) {
       // Now and then a method or a condition: every scalar here but json has a hash operator
       // class; a hash index cannot be unique.
       int kind = rng.nextInt(4);
@@ -485,7 +503,7 @@ public final class RandomSchema {
     if (enumName != null) {
       List<String> members = enums.get(enumName);
       String member = members.get(rng.nextInt(members.size()));
-      expect("default_enum", model, column, "value", member);
+      expect("default_enum", model, column, "value", enumValues.getOrDefault(enumName + "." + member, member));
       return member;
     }
     // A server default on a unique column: the proof's minimal round trip (test_generated.py)
@@ -506,7 +524,7 @@ public final class RandomSchema {
         expect("default_int", model, column, "value", Integer.toString(v));
         return Integer.toString(v);
       }
-      case FLOAT -> {
+      case FLOAT, REAL -> {
         String v = rng.nextBoolean() ? Integer.toString(rng.nextInt(200) - 100) : (rng.nextInt(200) - 100) + "." + rng.nextInt(100);
         if (v.startsWith("-0.") || v.equals("-0")) {
           v = v.substring(1);
@@ -534,7 +552,7 @@ public final class RandomSchema {
         expect("default_decimal", model, column, "value", text);
         return text;
       }
-      case STRING, TEXT -> {
+      case STRING, TEXT, VARCHAR, CITEXT -> {
         int max = scalar == Scalar.STRING ? length : 40;
         // A default is the database's too: NUL, which none stores, is an error (SQD018).
         String value = hostileString(max).replace("\0", "");
@@ -571,7 +589,7 @@ public final class RandomSchema {
         expect("server_default_now", model, column, "value", scalar.sqd);
         return "now()";
       }
-      case JSON -> {
+      case JSON, JSONB -> {
         expect("server_default", model, column, "value", "'{}'");
         return "sql(\"'{}'\")";
       }
