@@ -88,7 +88,8 @@ public final class SchemaChecker {
       }
     }
     RelationPairing.Pairs pairs = new RelationPairing(drafts, scalarSides, diagnostics).pair();
-    EntityBuilder builder = new EntityBuilder(drafts, keys, scalarSides, pairs, layout, mixinColumns, diagnostics);
+    dev.sqlagen.naming.ConstraintNames naming = NamingConvention.read(schema, diagnostics);
+    EntityBuilder builder = new EntityBuilder(drafts, keys, scalarSides, pairs, layout, mixinColumns, diagnostics, naming);
     List<ModelDraft> ordered = parentsFirst(drafts, hierarchies);
     List<Entity> classes = new ArrayList<>();
     for (ModelDraft draft : ordered) {
@@ -107,7 +108,7 @@ public final class SchemaChecker {
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables, tableOrder, renames.hints()));
+    return Optional.of(new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables, tableOrder, renames.hints(), naming));
   }
 
   /** Python needs a class before its subclasses; otherwise declaration order is kept. */
@@ -151,7 +152,9 @@ public final class SchemaChecker {
           hierarchies.mixins(entity.name()).stream().map(dev.sqlagen.model.Name::text).toList(),
           inheritance.polymorphism(entity.name()),
           inheritance.version(entity.name()),
-          byTable.get(entity.table())));
+          byTable.get(entity.table()),
+          entity.keyOrder(),
+          entity.keyName()));
     }
     return entities;
   }

@@ -67,6 +67,9 @@ public enum Code {
   UNREADABLE_REVISION("SQD070", Severity.ERROR),
   UNREADABLE_SNAPSHOT("SQD074", Severity.ERROR),
   UNKNOWN_STATE("SQD075", Severity.ERROR),
+  BAD_EXACT_NAME("SQD077", Severity.ERROR),
+  BAD_PRIMARY_KEY("SQD078", Severity.ERROR),
+  BAD_NAMING("SQD079", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
   REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),

@@ -11,8 +11,11 @@ public sealed interface TableConstraint {
   /** The name the database knows it by (what the naming convention computes). */
   String dbName();
 
-  /** {@code CHECK (sql)}; {@code name} is what the model passes, {@code ck_<table>_<name>} the result. */
-  record Check(String name, String dbName, String sql) implements TableConstraint {
+  /**
+   * {@code CHECK (sql)}; {@code name} is what the model passes, {@code ck_<table>_<name>} the result,
+   * unless {@code explicit}: then {@code name} is the exact database name ({@code name: "..."}).
+   */
+  record Check(String name, String dbName, String sql, boolean explicit) implements TableConstraint {
     public Check {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(dbName, "dbName");
@@ -20,13 +23,16 @@ public sealed interface TableConstraint {
     }
   }
 
-  /** A multi-column unique constraint, named by the naming convention. */
-  record Unique(String dbName, List<String> columns) implements TableConstraint {
+  /**
+   * A unique constraint, named by the naming convention, or {@code explicit}ly ({@code name: "..."}):
+   * a one-column one only then (otherwise the column says {@code unique=True}).
+   */
+  record Unique(String dbName, List<String> columns, boolean explicit) implements TableConstraint {
     public Unique {
       Objects.requireNonNull(dbName, "dbName");
       columns = List.copyOf(columns);
-      if (columns.size() < 2) {
-        throw new IllegalArgumentException("a table-level unique constraint spans several columns");
+      if (columns.isEmpty() || (columns.size() < 2 && !explicit)) {
+        throw new IllegalArgumentException("a table-level unique constraint without a name of its own spans several columns");
       }
     }
   }
