@@ -7,6 +7,7 @@
  */
 grammar Sqd;
 
+// An "@@" attribute between declarations is the schema's own ("@@naming(...)").
 schema
     : declaration* EOF
     ;
@@ -15,6 +16,7 @@ declaration
     : modelDecl
     | enumDecl
     | mixinDecl
+    | modelAttribute
     ;
 
 // "model Engineer : Employee, Timestamps { ... }": at most one model base, first, then mixins
@@ -52,18 +54,25 @@ fieldSuffix
     | ASSIGN value
     ;
 
+// Arguments are positional, then named ("@index(name: \"idx_title\")"); the checker reports a
+// positional argument after a named one, and which names each attribute takes. The list is
+// spelt out in each rule (not a rule of its own) so that a missing ')' expects "')' or ','".
 attribute
-    : AT name=ident (LPAREN (value (COMMA value)*)? RPAREN)?
+    : AT name=ident (LPAREN (argument (COMMA argument)*)? RPAREN)?
     ;
 
 modelAttribute
-    : ATAT name=ident (LPAREN (value (COMMA value)*)? RPAREN)?
+    : ATAT name=ident (LPAREN (argument (COMMA argument)*)? RPAREN)?
+    ;
+
+argument
+    : (key=ident COLON)? value
     ;
 
 value
     : MINUS? (INT | DECIMAL)                            # numberValue
     | STRING                                            # stringValue
-    | ident LPAREN (value (COMMA value)*)? RPAREN       # callValue
+    | ident LPAREN (argument (COMMA argument)*)? RPAREN # callValue
     | ident                                             # nameValue
     ;
 

@@ -47,6 +47,8 @@ public final class SchemaChecker {
   }
 
   private Optional<ResolvedSchema> run(Schema schema) {
+    new NamedArguments(diagnostics).check(schema);
+    SchemaAttributes.check(schema, diagnostics);
     Declarations declarations = new Declarations(schema, diagnostics);
     RenameChecks renames = new RenameChecks(diagnostics);
     java.util.Set<String> badEnumAttributes = renames.checkEnums(declarations.enums().values());

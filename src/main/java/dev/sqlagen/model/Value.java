@@ -54,12 +54,26 @@ public sealed interface Value {
     }
   }
 
-  /** A call such as {@code now()}, {@code uuid4()} or {@code sql("CURRENT_DATE")}. */
-  record CallValue(String function, List<Value> args, Span span) implements Value {
+  /**
+   * A call such as {@code now()}, {@code uuid4()}, {@code sql("CURRENT_DATE")} or
+   * {@code sql(postgresql: "now()")}: positional arguments, then named ones.
+   */
+  record CallValue(String function, List<Value> args, List<NamedArg> named, Span span) implements Value {
     public CallValue {
       Objects.requireNonNull(function, "function");
       args = List.copyOf(args);
+      named = List.copyOf(named);
       Objects.requireNonNull(span, "span");
+    }
+
+    /** A call with positional arguments only. */
+    public CallValue(String function, List<Value> args, Span span) {
+      this(function, args, List.of(), span);
+    }
+
+    /** The value of the named argument {@code key}, if given (the first, if given twice). */
+    public java.util.Optional<Value> namedArg(String key) {
+      return NamedArg.find(named, key);
     }
 
     @Override

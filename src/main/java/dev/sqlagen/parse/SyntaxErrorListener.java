@@ -53,6 +53,8 @@ final class SyntaxErrorListener extends BaseErrorListener {
     }
     if (inEnumBody(parser.getRuleInvocationStack())) {
       wanted = wanted.replace("a model attribute ('@@')", "an enum attribute ('@@')");
+    } else if (!expected.contains(SqdLexer.RBRACE) && expected.contains(SqdLexer.MODEL) && !expected.contains(SqdLexer.RPAREN)) {
+      wanted = wanted.replace("a model attribute ('@@')", "a schema attribute ('@@')");
     }
     String message = "unexpected " + Tokens.describe(token) + (wanted.isEmpty() ? "" : ", expected " + wanted);
     String hint = contextHint(parser, token, expected);

@@ -8,6 +8,7 @@ import dev.sqlagen.model.Field;
 import dev.sqlagen.model.Mixin;
 import dev.sqlagen.model.Model;
 import dev.sqlagen.model.Name;
+import dev.sqlagen.model.NamedArg;
 import dev.sqlagen.model.Schema;
 import dev.sqlagen.model.TypeRef;
 import dev.sqlagen.model.Value;
@@ -26,6 +27,7 @@ final class TreeBuilder {
   private final List<EnumDecl> enums = new ArrayList<>();
   private final List<Mixin> mixins = new ArrayList<>();
   private final List<Model> models = new ArrayList<>();
+  private final List<Attribute> attributes = new ArrayList<>();
 
   TreeBuilder(SourceFile file, BufferedTokenStream tokens, Diagnostics diagnostics) {
     this.file = file;
@@ -39,14 +41,16 @@ final class TreeBuilder {
       models.add(model(declaration.modelDecl()));
     } else if (declaration.mixinDecl() != null) {
       mixins.add(mixin(declaration.mixinDecl()));
-    } else {
+    } else if (declaration.enumDecl() != null) {
       enums.add(enumDecl(declaration.enumDecl()));
+    } else {
+      attributes.add(attribute(declaration.modelAttribute()));
     }
   }
 
   /** The schema of every declaration added. */
   Schema schema() {
-    return new Schema(file, enums, mixins, models);
+    return new Schema(file, enums, mixins, models, attributes);
   }
 
   private Model model(SqdParser.ModelDeclContext context) {
@@ -114,19 +118,31 @@ final class TreeBuilder {
   }
 
   private Attribute attribute(SqdParser.AttributeContext context) {
-    return new Attribute(name(context.name), values(context.value()));
+    return new Attribute(name(context.name), positional(context.argument()), named(context.argument()));
   }
 
   private Attribute attribute(SqdParser.ModelAttributeContext context) {
-    return new Attribute(name(context.name), values(context.value()));
+    return new Attribute(name(context.name), positional(context.argument()), named(context.argument()));
   }
 
-  private List<Value> values(List<SqdParser.ValueContext> contexts) {
-    List<Value> values = new ArrayList<>(contexts.size());
-    for (SqdParser.ValueContext context : contexts) {
-      values.add(value(context));
+  private List<Value> positional(List<SqdParser.ArgumentContext> arguments) {
+    List<Value> values = new ArrayList<>();
+    for (SqdParser.ArgumentContext argument : arguments) {
+      if (argument.key == null) {
+        values.add(value(argument.value()));
+      }
     }
     return values;
+  }
+
+  private List<NamedArg> named(List<SqdParser.ArgumentContext> arguments) {
+    List<NamedArg> named = new ArrayList<>();
+    for (SqdParser.ArgumentContext argument : arguments) {
+      if (argument.key != null) {
+        named.add(new NamedArg(name(argument.key), value(argument.value())));
+      }
+    }
+    return named;
   }
 
   private Value value(SqdParser.ValueContext context) {
@@ -138,7 +154,8 @@ final class TreeBuilder {
       return new Value.StringValue(strings.unescape(token), Spans.of(file, token));
     }
     if (context instanceof SqdParser.CallValueContext call) {
-      return new Value.CallValue(call.ident().getText(), values(call.value()), Spans.of(file, call));
+      return new Value.CallValue(
+          call.ident().getText(), positional(call.argument()), named(call.argument()), Spans.of(file, call));
     }
     SqdParser.NameValueContext name = (SqdParser.NameValueContext) context;
     return new Value.NameValue(name.getText(), Spans.of(file, name));
