@@ -49,6 +49,6 @@ final class ExactNames {
 
   /** The {@code name:} value as written. */
   static Optional<Value> named(Attribute attribute) {
-    return Optional.empty(); // TODO named arguments: attribute.named("name")
+    return attribute.named("name");
   }
 }

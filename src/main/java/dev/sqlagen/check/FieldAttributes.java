@@ -49,7 +49,7 @@ record FieldAttributes(
   /** What a field is, which decides the attributes it may carry. */
   enum FieldKind {
     COLUMN(Set.of("pk", "unique", "index", "column", "check", "onupdate", "identity", "computed", "discriminator", "version", "was")),
-    REFERENCE(Set.of("fk", "inverse", "pk", "unique", "ondelete", "onupdate", "load", "was")),
+    REFERENCE(Set.of("fk", "inverse", "pk", "unique", "index", "ondelete", "onupdate", "load", "was")),
     COLLECTION(Set.of("inverse", "load", "order_by", "through", "ondelete"));
 
     private final Set<String> allowed;
@@ -177,7 +177,7 @@ record FieldAttributes(
   private static String allowedHint(FieldKind kind) {
     return switch (kind) {
       case COLUMN -> "a column takes @pk, @unique, @index, @column(\"name\"), @check, @onupdate, @identity, @computed, @discriminator, @version and @was(old_name)";
-      case REFERENCE -> "a reference takes @fk(column_name), @inverse(field), @pk, @unique, @ondelete, @onupdate, @load and @was(old_name); its foreign key is indexed already";
+      case REFERENCE -> "a reference takes @fk(column_name), @inverse(field), @pk, @unique, @index(name: ...), @ondelete, @onupdate, @load and @was(old_name); its foreign key is indexed already";
       case COLLECTION -> "a collection takes @inverse(field), @load, @order_by and @through";
     };
   }

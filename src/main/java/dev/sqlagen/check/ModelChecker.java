@@ -296,6 +296,9 @@ final class ModelChecker {
 
   private Optional<ModelDraft.Entry> reference(Field field, String target) {
     FieldAttributes attributes = listedKey(field, FieldAttributes.read(field, FieldKind.REFERENCE, diagnostics));
+    attributes.attribute("index").filter(index -> index.named("name").isEmpty()).ifPresent(index -> diagnostics.report(
+        Diagnostic.of(Code.REDUNDANT_ATTRIBUTE, index.span(), "a reference's foreign key is indexed already",
+            "remove '@index', or give the index its exact name: @index(name: \"...\")")));
     if (!field.defaults().isEmpty()) {
       diagnostics.report(
           Diagnostic.of(

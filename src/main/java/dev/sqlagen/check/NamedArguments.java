@@ -29,13 +29,24 @@ import java.util.TreeSet;
  */
 final class NamedArguments {
   /** Field attributes ({@code @index(name: ...)}) and the names each takes. */
-  static final Map<String, Set<String>> FIELD = Map.of();
+  static final Map<String, Set<String>> FIELD = Map.ofEntries(
+      Map.entry("pk", Set.of("name")),
+      Map.entry("unique", Set.of("name")),
+      Map.entry("index", Set.of("name")),
+      Map.entry("check", Set.of("name")),
+      Map.entry("fk", Set.of("name")));
 
   /** Model attributes ({@code @@index(..., name: ...)}) and the names each takes. */
-  static final Map<String, Set<String>> MODEL = Map.of();
+  static final Map<String, Set<String>> MODEL = Map.ofEntries(
+      Map.entry("pk", Set.of("name")),
+      Map.entry("check", Set.of("name")),
+      Map.entry("unique", Set.of("name")),
+      Map.entry("index", Set.of("name")),
+      Map.entry("unique_index", Set.of("name")));
 
   /** The schema's own attributes, written between declarations, and the names each takes. */
-  static final Map<String, Set<String>> SCHEMA = Map.of();
+  static final Map<String, Set<String>> SCHEMA = Map.ofEntries(
+      Map.entry("naming", Set.of("pk", "fk", "uq", "ck", "ix")));
 
   /** Calls in defaults and arguments ({@code sql(postgresql: ...)}) and the names each takes. */
   static final Map<String, Set<String>> CALL = Map.of();

@@ -26,8 +26,7 @@ final class NamingConvention {
         continue;
       }
       if (seen) {
-        diagnostics.report(Diagnostic.of(Code.DUPLICATE_ATTRIBUTE, attribute.span(), "'@@naming' is given twice", "remove one"));
-        continue;
+        continue; // reported by SchemaAttributes
       }
       seen = true;
       if (!attribute.args().isEmpty()) {
@@ -64,10 +63,10 @@ final class NamingConvention {
 
   /** The schema's top-level attributes. */
   private static List<Attribute> attributes(Schema schema) {
-    return List.of(); // TODO named arguments: schema.attributes()
+    return schema.attributes();
   }
 
   private static Optional<Value> named(Attribute attribute, String key) {
-    return Optional.empty(); // TODO named arguments: attribute.named(key)
+    return attribute.named(key);
   }
 }

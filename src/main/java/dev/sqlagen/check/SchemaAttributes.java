@@ -16,7 +16,7 @@ import java.util.TreeSet;
  */
 final class SchemaAttributes {
   /** Every schema attribute there is. */
-  static final Set<String> KNOWN = Set.of();
+  static final Set<String> KNOWN = Set.of("naming");
 
   private SchemaAttributes() {}
 
