@@ -260,6 +260,9 @@ public final class SchemaChecker {
   private static boolean triedPrimaryKey(Model model, Hierarchies hierarchies) {
     // A misspelt @pk (reported as unknown, with "did you mean '@pk'?") counts as tried too, and
     // so does a key in a mixin (reported there).
+    if (model.attributes().stream().anyMatch(a -> a.name().text().equals("pk"))) {
+      return true; // @@pk, reported if it failed
+    }
     List<dev.sqlagen.model.Field> fields = new ArrayList<>(model.fields());
     hierarchies.mixinDecls(model.name().text()).forEach(mixin -> fields.addAll(mixin.fields()));
     return fields.stream().anyMatch(f -> f.attributes().stream().anyMatch(a -> FieldAttributes.meansPrimaryKey(a.name().text())));
