@@ -110,7 +110,45 @@ public final class SchemaChecker {
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables, tableOrder, renames.hints(), naming));
+    ResolvedSchema resolved = new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables, tableOrder, renames.hints(), naming);
+    indexNamesAcrossTables(resolved, declarations);
+    return diagnostics.hasErrors() ? Optional.empty() : Optional.of(resolved);
+  }
+
+  /**
+   * Tables, primary keys, unique constraints and indexes share one namespace per PostgreSQL schema
+   * (each is a relation), and SQLite's index names are the database's: a name given exactly, or a
+   * convention without the table's name, could repeat one of another table.
+   */
+  private void indexNamesAcrossTables(ResolvedSchema resolved, Declarations declarations) {
+    Map<String, String> taken = new java.util.HashMap<>();
+    dev.sqlagen.state.SchemaState state = dev.sqlagen.state.StateBuilder.of(resolved);
+    for (dev.sqlagen.state.TableState table : state.tables()) {
+      taken.putIfAbsent(key(table.schema(), table.name()), "table " + table.name());
+    }
+    for (dev.sqlagen.state.TableState table : state.tables()) {
+      List<String> names = new ArrayList<>();
+      names.add(table.primaryKey().name());
+      table.uniques().forEach(u -> names.add(u.name()));
+      table.indexes().forEach(i -> names.add(i.name()));
+      for (String name : names) {
+        String earlier = taken.putIfAbsent(key(table.schema(), name), "a key, constraint or index of table " + table.name());
+        if (earlier != null && !earlier.endsWith(" of table " + table.name())) {
+          Span at = table.model().map(declarations.models()::get).map(m -> m.name().span())
+              .orElse(declarations.models().values().iterator().next().name().span());
+          diagnostics.report(
+              Diagnostic.of(
+                  Code.DUPLICATE_CONSTRAINT_NAME,
+                  at,
+                  "'" + name + "' of table " + table.name() + " is also the name of " + earlier,
+                  "give one of them another name: PostgreSQL keeps tables, keys, unique constraints and indexes in one namespace per schema"));
+        }
+      }
+    }
+  }
+
+  private static String key(Optional<String> schema, String name) {
+    return schema.orElse("") + "." + name.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Python needs a class before its subclasses; otherwise declaration order is kept. */
