@@ -169,7 +169,8 @@ final class EntityBuilder {
         .filter(a -> TableConstructs.MODEL_ATTRIBUTES.contains(a.name().text()) && !a.name().text().equals("table"))
         .forEach(a -> at.add(a.span()));
     draft.model().fields().forEach(f -> f.attributes().stream()
-        .filter(a -> a.name().text().equals("check"))
+        .filter(a -> a.name().text().equals("check")
+            || ((a.name().text().equals("unique") || a.name().text().equals("index")) && a.named("name").isPresent()))
         .forEach(a -> at.add(a.span())));
     for (dev.sqlagen.source.Span span : at) {
       diagnostics.report(

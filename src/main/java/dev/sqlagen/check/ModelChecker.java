@@ -124,6 +124,15 @@ final class ModelChecker {
       type.flatMap(t -> entry(field, t, false)).map(ModelDraft.ColumnEntry.class::cast).ifPresent(entry -> {
         boolean plain = true;
         for (Attribute attribute : field.attributes()) {
+          attribute.named("name").ifPresent(name -> diagnostics.report(
+              Diagnostic.of(
+                  Code.BAD_EXACT_NAME,
+                  name.span(),
+                  "a mixin's column is in every table of the models that use it, and one name can be in one table only",
+                  "remove name:, or declare " + field.name().text() + " in each model with a name of its own")));
+          plain &= attribute.named("name").isEmpty();
+        }
+        for (Attribute attribute : field.attributes()) {
           String name = attribute.name().text();
           boolean marks = (name.equals("pk") && entry.column().primaryKey())
               || (name.equals("discriminator") && entry.discriminator().isPresent())

@@ -127,6 +127,18 @@ public final class SchemaChecker {
       taken.putIfAbsent(key(table.schema(), table.name()), "table " + table.name());
     }
     for (dev.sqlagen.state.TableState table : state.tables()) {
+      // A link table's names are the convention's (its model's tables' names are checked with them).
+      for (String name : table.link().isEmpty() ? List.<String>of() : table.constraintNames()) {
+        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > TableConstructs.MAX_NAME) {
+          diagnostics.report(Diagnostic.of(Code.NAME_TOO_LONG, declarations.models().get(table.link().get(0)).name().span(),
+              "the many-to-many link table " + table.name() + " would have the name '" + name + "', " + bytes
+                  + " bytes long; PostgreSQL cuts names at " + TableConstructs.MAX_NAME,
+              "give the link table a shorter name with @through(\"...\"), or shorten the models' table names"));
+        }
+      }
+    }
+    for (dev.sqlagen.state.TableState table : state.tables()) {
       List<String> names = new ArrayList<>();
       names.add(table.primaryKey().name());
       table.uniques().forEach(u -> names.add(u.name()));
