@@ -35,6 +35,8 @@ final class ColumnConstructs {
     Optional<String> computed = attributes.attribute("computed").flatMap(a -> computed(a, field, attributes));
     Optional<IdentityKind> identity = attributes.attribute("identity").flatMap(a -> identity(a, field, attributes, type, soleKey));
     Optional<ColumnDefault> onUpdate = attributes.attribute("onupdate").flatMap(a -> onUpdate(a, type));
+    Optional<Boolean> autoincrement = attributes.attribute("autoincrement")
+        .flatMap(a -> autoincrement(a, field, attributes, type, soleKey, identity.isPresent()));
     if (computed.isPresent() && (identity.isPresent() || onUpdate.isPresent())) {
       Attribute other = attributes.attribute(identity.isPresent() ? "identity" : "onupdate").orElseThrow();
       diagnostics.report(
@@ -45,13 +47,65 @@ final class ColumnConstructs {
               "the database computes its value from the expression alone; remove one of them"));
       return new ColumnOptions(Optional.empty(), Optional.empty(), computed);
     }
-    return new ColumnOptions(onUpdate, identity, computed);
+    return new ColumnOptions(onUpdate, identity, computed, autoincrement);
+  }
+
+  /**
+   * {@code @autoincrement(false)}: the single integer key that would be numbered is not (no SERIAL).
+   * {@code @autoincrement} on a column of a composite key is reported as not supported yet. Empty
+   * where the attribute changes nothing (reported) or is wrong (reported).
+   */
+  private Optional<Boolean> autoincrement(
+      Attribute attribute, Field field, FieldAttributes attributes, ColumnType type, boolean soleKey, boolean identity) {
+    Optional<Boolean> flag = attribute.args().isEmpty() ? Optional.of(true) : FieldAttributes.flag(attribute);
+    if (flag.isEmpty()) {
+      return flag; // reported by FieldAttributes
+    }
+    String written = flag.get() ? "'@autoincrement'" : "'@autoincrement(false)'";
+    if (!attributes.primaryKey() || !type.isInteger()) {
+      return fail(Code.BAD_AUTOINCREMENT, attribute.span(), written + " is for an integer primary-key column"
+              + (attributes.primaryKey() ? ", not " + field.type().name().text() : ""),
+          "only an int, bigint or smallint column of the primary key can be numbered by the database");
+    }
+    if (identity) {
+      return fail(Code.BAD_AUTOINCREMENT, attribute.span(), written + " on an identity column",
+          "@identity numbers the column already; remove one of them");
+    }
+    if (flag.get() && soleKey) {
+      diagnostics.report(Diagnostic.of(Code.REDUNDANT_ATTRIBUTE, attribute.span(),
+          "'@autoincrement' has no effect on a single integer primary key", "it auto-increments already; remove '@autoincrement'"));
+      return Optional.empty();
+    }
+    if (!flag.get() && !soleKey) {
+      diagnostics.report(Diagnostic.of(Code.REDUNDANT_ATTRIBUTE, attribute.span(),
+          "'@autoincrement(false)' has no effect on a column of a composite primary key",
+          "no column of a composite key auto-increments; remove '@autoincrement(false)'"));
+      return Optional.empty();
+    }
+    if (flag.get()) {
+      // SQLAlchemy's SQLite compiler refuses it: "SQLite does not support autoincrement for composite primary keys".
+      return fail(Code.BAD_AUTOINCREMENT, attribute.span(), "'@autoincrement' on a column of a composite primary key is not supported yet",
+          "SQLite cannot number a column of a composite key (SQLAlchemy refuses the CREATE TABLE); give its values in the application");
+    }
+    return flag;
   }
 
   private Optional<String> computed(Attribute attribute, Field field, FieldAttributes attributes) {
     Optional<String> sql = sqlArgument(attribute, Code.BAD_COMPUTED, "write @computed(\"price * qty\")");
     if (sql.isEmpty()) {
       return sql;
+    }
+    Optional<Value> stored = attribute.named("stored");
+    if (stored.isPresent() && !(stored.get() instanceof Value.NameValue flag && flag.name().matches("true|false"))) {
+      return fail(Code.BAD_ATTRIBUTE_ARGUMENT, stored.get().span(), "'stored:' takes true or false",
+          "write @computed(\"sql\") (STORED) or @computed(\"sql\", stored: false) (VIRTUAL)");
+    }
+    if (stored.isPresent() && ((Value.NameValue) stored.get()).name().equals("false")) {
+      // PostgreSQL has VIRTUAL generated columns from version 18 only, and SQLAlchemy 2.0 refuses
+      // them on PostgreSQL whatever its version (CompileError), 2.1 before PostgreSQL 18.
+      return fail(Code.UNSUPPORTED_VIRTUAL_COLUMN, stored.get().span(), "a VIRTUAL computed column is not supported yet",
+          "PostgreSQL has VIRTUAL generated columns from version 18 only, and SQLAlchemy 2.0 refuses them on PostgreSQL;"
+              + " remove 'stored: false' for a STORED column, which every supported database has");
     }
     if (attributes.primaryKey()) {
       return fail(Code.BAD_COMPUTED, attribute, "a primary key cannot be a computed column",

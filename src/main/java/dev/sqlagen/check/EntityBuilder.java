@@ -7,6 +7,9 @@ import dev.sqlagen.diag.Code;
 import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.Diagnostics;
 import dev.sqlagen.diag.Suggestions;
+import dev.sqlagen.model.Attribute;
+import dev.sqlagen.model.Name;
+import dev.sqlagen.model.Value;
 import dev.sqlagen.naming.DbNames;
 import dev.sqlagen.resolved.Collection;
 import dev.sqlagen.resolved.Column;
@@ -18,6 +21,8 @@ import dev.sqlagen.resolved.ReferentialAction;
 import dev.sqlagen.resolved.TableConstraint;
 import dev.sqlagen.resolved.ColumnOptions;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -43,6 +48,8 @@ final class EntityBuilder {
   private final Map<CollectionEntry, String> linkTableOf = new IdentityHashMap<>();
   private final List<LinkTable> linkTables = new ArrayList<>();
   private final Map<String, Integer> declared = new HashMap<>();
+  /** False for {@code @@doc_comments(false)}: a model's doc comment is no table comment. */
+  private final boolean docComments;
 
   EntityBuilder(
       Map<String, ModelDraft> drafts,
@@ -52,7 +59,9 @@ final class EntityBuilder {
       Layout layout,
       Map<String, List<ColumnEntry>> mixinColumns,
       Diagnostics diagnostics,
+      boolean docComments,
       dev.sqlagen.naming.ConstraintNames naming) {
+    this.docComments = docComments;
     this.naming = naming;
     this.drafts = drafts;
     this.keys = keys;
@@ -80,6 +89,8 @@ final class EntityBuilder {
     // What each field stands for in @@index, @@unique and the like: its database columns.
     Map<String, List<String>> fieldColumns = new java.util.LinkedHashMap<>();
     boolean unresolved = draft.incomplete();
+    // The foreign-key columns of references written @index(false): no index of their own.
+    Set<Column> unindexed = Collections.newSetFromMap(new IdentityHashMap<>());
     Optional<String> parent = layout.parent(draft.name());
     if (parent.isPresent() && !layout.singleSubclass(draft.name())) {
       joinedKey(parent.get()).ifPresent(key -> {
@@ -108,6 +119,9 @@ final class EntityBuilder {
           continue; // reported on the target model or the reference already
         }
         columns.addAll(foreignKey);
+        if (!reference.index()) {
+          unindexed.addAll(foreignKey);
+        }
         fieldColumns.put(reference.name(), foreignKey.stream().map(Column::name).toList());
         Optional<String> inverse = Optional.ofNullable(pairs.inverseOf().get(reference)).map(CollectionEntry::name)
             .or(() -> Optional.ofNullable(scalarSideOf.get(reference)).map(ReferenceEntry::name));
@@ -118,7 +132,7 @@ final class EntityBuilder {
         collection(draft, (CollectionEntry) entry).ifPresent(collections::add);
       }
     }
-    List<Column> indexed = indexKeyReferences(columns);
+    List<Column> indexed = indexKeyReferences(columns, unindexed);
     ModelDraft owner = layout.tableOwner(draft.name());
     // Named after the table the rows live in: a single-table subclass's is its root's.
     ModelDraft named = owner == draft ? draft
@@ -139,7 +153,9 @@ final class EntityBuilder {
     }
     return new Entity(
         draft.name(), owner.table(), draft.model().doc(), indexed, references, collections, owner.schema(), constraints,
-        List.of(), Optional.empty(), Optional.empty(), indexed, keyOrder, keyName.map(dev.sqlagen.model.Name::text));
+        List.of(), Optional.empty(), Optional.empty(), indexed,
+        ModelChecker.commentOf(draft.attributes().comment(), draft.model().doc().filter(d -> docComments)), keyOrder,
+        keyName.map(dev.sqlagen.model.Name::text));
   }
 
   /** The key's exact name: {@code @@pk(..., name:)} or a key field's {@code @pk(name:)}, given once. */
@@ -204,9 +220,10 @@ final class EntityBuilder {
   /**
    * A foreign-key column inside a composite primary key gets an index of its own unless it leads
    * the key: the key's index serves only lookups by its first column, and the database looks up
-   * by each foreign key when a referenced row is deleted.
+   * by each foreign key when a referenced row is deleted. Not those in {@code unindexed}, the
+   * columns of references written {@code @index(false)}.
    */
-  private static List<Column> indexKeyReferences(List<Column> columns) {
+  private static List<Column> indexKeyReferences(List<Column> columns, Set<Column> unindexed) {
     List<Column> key = columns.stream().filter(Column::primaryKey).toList();
     if (key.size() < 2) {
       return columns;
@@ -214,10 +231,7 @@ final class EntityBuilder {
     List<Column> result = new ArrayList<>(columns.size());
     for (Column c : columns) {
       boolean index = c.primaryKey() && c != key.get(0) && c.foreignKey().isPresent() && !c.index();
-      result.add(index
-          ? new Column(c.field(), c.name(), c.type(), c.nullable(), true, c.unique(), true, c.defaultValue(), c.doc(), c.foreignKey(),
-              c.options())
-          : c);
+      result.add(index && !unindexed.contains(c) ? c.withIndex(true) : c);
     }
     return result;
   }
@@ -261,14 +275,23 @@ final class EntityBuilder {
     List<Column> columns = new ArrayList<>();
     // Models whose names differ only in case (Item, item) are told apart by their tables.
     boolean sameSnake = DbNames.snake(left.name()).equals(DbNames.snake(right.name()));
+    LinkSpec spec = linkSpec(owner, collection, partner);
     for (ModelDraft side : List.of(left, right)) {
       List<Column> key = keys.primaryKey(side);
       String prefix = sameSnake ? side.table() : DbNames.snake(side.name());
+      Optional<Name> given = Optional.ofNullable(spec.columns().get(side.name()));
+      if (given.isPresent() && key.size() != 1) {
+        diagnostics.report(
+            Diagnostic.of(Code.BAD_MANY_TO_MANY, given.get().span(),
+                "a link table column named for '" + side.name() + "', whose primary key has " + key.size() + " columns",
+                "naming the link table's columns works for a single-column key only: remove it"));
+        given = Optional.empty();
+      }
       for (Column keyColumn : key) {
-        String name = prefix + "_" + keyColumn.field();
+        String name = given.map(Name::text).orElse(prefix + "_" + keyColumn.field());
         columns.add(new Column(name, name, keyColumn.type(), false, true, false, false, Optional.empty(), Optional.empty(),
-            Optional.of(new Column.ForeignKey(side.table(), keyColumn.name(), side.schema(), Optional.of(ReferentialAction.CASCADE),
-                Optional.empty(), key.size() > 1 ? Optional.of(prefix) : Optional.empty())),
+            Optional.of(new Column.ForeignKey(side.table(), keyColumn.name(), side.schema(), spec.onDelete(),
+                spec.onUpdate(), key.size() > 1 ? Optional.of(prefix) : Optional.empty())),
             ColumnOptions.NONE));
       }
     }
@@ -277,6 +300,70 @@ final class EntityBuilder {
       linkTables.add(new LinkTable(table, left.schema(), left.name(), right.name(), columns));
     }
     return table;
+  }
+
+  /**
+   * What {@code @through("name", fk: a, target_fk: b, ondelete: no_action, onupdate: cascade)} says
+   * of a link table: its column for each model (by model name), and the actions of both its foreign
+   * keys ({@code ondelete} CASCADE unless said otherwise; empty for {@code no_action}).
+   */
+  private record LinkSpec(Map<String, Name> columns, Optional<ReferentialAction> onDelete, Optional<ReferentialAction> onUpdate) {}
+
+  private static final Map<String, Optional<ReferentialAction>> LINK_ACTIONS = Map.of(
+      "cascade", Optional.of(ReferentialAction.CASCADE),
+      "restrict", Optional.of(ReferentialAction.RESTRICT),
+      "no_action", Optional.empty());
+
+  private LinkSpec linkSpec(ModelDraft owner, CollectionEntry collection, CollectionEntry partner) {
+    Optional<Attribute> own = collection.attribute("through").filter(a -> !a.named().isEmpty());
+    Optional<Attribute> other = partner.attribute("through").filter(a -> !a.named().isEmpty());
+    if (own.isPresent() && other.isPresent()) {
+      diagnostics.report(
+          Diagnostic.of(Code.BAD_MANY_TO_MANY, other.get().span(),
+              "the link table's columns and actions are given on both sides of the many-to-many",
+              "give fk:, target_fk:, ondelete: and onupdate: in one '@through' only"));
+      other = Optional.empty();
+    }
+    Optional<Attribute> spec = own.isPresent() ? own : other;
+    Map<String, Name> columns = new HashMap<>();
+    if (spec.isEmpty()) {
+      return new LinkSpec(columns, Optional.of(ReferentialAction.CASCADE), Optional.empty());
+    }
+    // fk: is the column of the model whose collection says it; target_fk: that of the other model.
+    String near = own.isPresent() ? owner.name() : collection.target();
+    String far = own.isPresent() ? collection.target() : owner.name();
+    Attribute through = spec.get();
+    for (String key : List.of("fk", "target_fk")) {
+      through.named(key).ifPresent(value -> {
+        Optional<Name> name = FieldAttributes.asName(value).filter(n -> n.text().matches("[A-Za-z_][A-Za-z0-9_]*"));
+        if (name.isEmpty()) {
+          diagnostics.report(Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, value.span(), "'" + key + ":' takes a column name",
+              "write " + key + ": column_name, a name of letters, digits and '_'"));
+        } else if (columns.values().stream().anyMatch(n -> n.text().equals(name.get().text()))) {
+          diagnostics.report(Diagnostic.of(Code.BAD_MANY_TO_MANY, value.span(),
+              "the link table's two columns are both named '" + name.get().text() + "'", "give fk: and target_fk: different names"));
+        } else {
+          columns.put(key.equals("fk") ? near : far, name.get());
+        }
+      });
+    }
+    return new LinkSpec(columns, linkAction(through, "ondelete", Optional.of(ReferentialAction.CASCADE)),
+        linkAction(through, "onupdate", Optional.empty()));
+  }
+
+  private Optional<ReferentialAction> linkAction(Attribute through, String key, Optional<ReferentialAction> otherwise) {
+    Optional<Value> value = through.named(key);
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    if (value.get() instanceof Value.NameValue name && LINK_ACTIONS.containsKey(name.name())) {
+      return LINK_ACTIONS.get(name.name());
+    }
+    diagnostics.report(Diagnostic.of(Code.BAD_REFERENTIAL_ACTION, value.get().span(),
+        "'" + key + ":' of a link table takes cascade, restrict or no_action",
+        "the link table's columns are its primary key and cannot be set to NULL; no_action writes no ON "
+            + (key.equals("ondelete") ? "DELETE" : "UPDATE") + " clause"));
+    return otherwise;
   }
 
   /** The order of a collection, by fields of its target that are columns. */

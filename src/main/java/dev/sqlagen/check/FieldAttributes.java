@@ -48,7 +48,8 @@ record FieldAttributes(
 
   /** What a field is, which decides the attributes it may carry. */
   enum FieldKind {
-    COLUMN(Set.of("pk", "unique", "index", "column", "check", "onupdate", "identity", "computed", "discriminator", "version", "was")),
+    COLUMN(Set.of("pk", "unique", "index", "column", "check", "onupdate", "identity", "computed", "discriminator", "version", "was",
+        "autoincrement", "comment")),
     REFERENCE(Set.of("fk", "inverse", "pk", "unique", "index", "ondelete", "onupdate", "load", "was")),
     COLLECTION(Set.of("inverse", "load", "order_by", "through", "ondelete"));
 
@@ -61,7 +62,7 @@ record FieldAttributes(
 
   private static final Set<String> ALL =
       Set.of("pk", "unique", "index", "column", "fk", "inverse", "ondelete", "onupdate", "load", "order_by", "through",
-          "check", "identity", "computed", "discriminator", "version", "was");
+          "check", "identity", "computed", "discriminator", "version", "was", "autoincrement", "comment");
   /** Attributes whose arguments {@link ColumnConstructs} checks, knowing the column's type. */
   private static final Set<String> COLUMN_CONSTRUCTS = Set.of("check", "onupdate", "identity", "computed");
 
@@ -95,7 +96,7 @@ record FieldAttributes(
     return new FieldAttributes(
         seen.containsKey("pk"),
         seen.containsKey("unique"),
-        seen.containsKey("index"),
+        seen.containsKey("index") && !flag(seen.get("index")).equals(Optional.of(false)),
         nameArgument(seen.get("column")),
         nameArguments(seen.get("fk")),
         nameArgument(seen.get("inverse")),
@@ -134,7 +135,9 @@ record FieldAttributes(
           Map.entry("secondary", "through"),
           Map.entry("constraint", "check"),
           Map.entry("updated", "onupdate"),
-          Map.entry("autoincrement", "identity"),
+          Map.entry("auto_increment", "autoincrement"),
+          Map.entry("serial", "autoincrement"),
+          Map.entry("db_comment", "comment"),
           Map.entry("generated", "computed"),
           Map.entry("polymorphic_on", "discriminator"),
           Map.entry("type_column", "discriminator"),
@@ -163,7 +166,7 @@ record FieldAttributes(
     String alias = ALIASES.get(lower);
     Optional<String> near = alias != null ? Optional.of(alias) : Suggestions.nearest(name, ALL);
     return near.map(s -> "did you mean '@" + s + "'?")
-        .orElse("field attributes are @pk, @unique, @index, @column, @check, @onupdate, @identity, @computed, @discriminator, @version, @fk, @inverse, @ondelete, @load, @order_by, @through and @was");
+        .orElse("field attributes are @pk, @unique, @index, @column, @check, @onupdate, @identity, @autoincrement, @computed, @comment, @discriminator, @version, @fk, @inverse, @ondelete, @load, @order_by, @through and @was");
   }
 
   private static String describe(FieldKind kind) {
@@ -176,8 +179,8 @@ record FieldAttributes(
 
   private static String allowedHint(FieldKind kind) {
     return switch (kind) {
-      case COLUMN -> "a column takes @pk, @unique, @index, @column(\"name\"), @check, @onupdate, @identity, @computed, @discriminator, @version and @was(old_name)";
-      case REFERENCE -> "a reference takes @fk(column_name), @inverse(field), @pk, @unique, @index(name: ...), @ondelete, @onupdate, @load and @was(old_name); its foreign key is indexed already";
+      case COLUMN -> "a column takes @pk, @unique, @index, @column(\"name\"), @check, @onupdate, @identity, @autoincrement, @computed, @comment, @discriminator, @version and @was(old_name)";
+      case REFERENCE -> "a reference takes @fk(column_name), @inverse(field), @pk, @unique, @index(false), @index(name: ...), @ondelete, @onupdate, @load and @was(old_name); its foreign key is indexed already";
       case COLLECTION -> "a collection takes @inverse(field), @load, @order_by and @through";
     };
   }
@@ -196,6 +199,26 @@ record FieldAttributes(
       RenameChecks.checkArgument(attribute, "field", diagnostics);
       return;
     }
+    if (name.equals("index") || name.equals("autoincrement")) {
+      if (!attribute.args().isEmpty() && flag(attribute).isEmpty()) {
+        diagnostics.report(
+            Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, attribute.args().get(0).span(), "'@" + name + "' takes nothing, true or false",
+                name.equals("index") ? "write @index, or @index(false) for a reference whose foreign key needs no index"
+                    : "write @autoincrement(false): the single integer key is then not numbered by the database"));
+      }
+      return;
+    }
+    if (name.equals("comment")) {
+      List<Value> args = attribute.args();
+      boolean text = args.size() == 1 && args.get(0) instanceof Value.StringValue string && !string.value().isBlank();
+      if (!text && !flag(attribute).equals(Optional.of(false))) {
+        diagnostics.report(
+            Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, args.isEmpty() ? attribute.span() : args.get(0).span(),
+                "'@comment' takes false or the comment's text",
+                "write @comment(false) (the doc comment stays a docstring only) or @comment(\"the database comment\")"));
+      }
+      return;
+    }
     if (name.equals("fk") && attribute.args().size() > 1) {
       for (Value arg : attribute.args()) {
         if (asName(arg).filter(n -> n.text().matches("[A-Za-z_][A-Za-z0-9_]*")).isEmpty()) {
@@ -207,6 +230,9 @@ record FieldAttributes(
     }
     boolean takesName = name.equals("column") || name.equals("fk") || name.equals("inverse");
     List<Value> args = attribute.args();
+    if (name.equals("fk") && args.isEmpty() && !attribute.named().isEmpty()) {
+      return; // @fk(constraint: false): the default column names
+    }
     if (!takesName && !args.isEmpty()) {
       diagnostics.report(
           Diagnostic.of(
@@ -225,6 +251,15 @@ record FieldAttributes(
                 default -> "write @inverse(field_name): the field on the other model";
               }));
     }
+  }
+
+  /** {@code true} or {@code false}, the one argument of an attribute such as {@code @index(false)}. */
+  static Optional<Boolean> flag(Attribute attribute) {
+    if (attribute != null && attribute.args().size() == 1 && attribute.args().get(0) instanceof Value.NameValue value
+        && (value.name().equals("true") || value.name().equals("false"))) {
+      return Optional.of(value.name().equals("true"));
+    }
+    return Optional.empty();
   }
 
   private static List<Name> nameArguments(Attribute attribute) {

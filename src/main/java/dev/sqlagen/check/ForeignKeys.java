@@ -154,7 +154,8 @@ final class ForeignKeys {
               unique,
               // A key column is indexed by the key, a unique one by its constraint, and a
               // composite key by an index on its first column, which serves lookups by the key.
-              !reference.primaryKey() && !unique && i == 0,
+              // @index(false) leaves it out.
+              reference.index() && !reference.primaryKey() && !unique && i == 0,
               Optional.empty(),
               Optional.empty(),
               Optional.of(new Column.ForeignKey(
@@ -164,6 +165,7 @@ final class ForeignKeys {
                   reference.onDelete(),
                   reference.onUpdate(),
                   composite ? Optional.of(reference.name()) : Optional.empty(),
+                  reference.constraint(),
                   reference.names().foreignKey().map(Name::text))),
               ColumnOptions.NONE));
     }

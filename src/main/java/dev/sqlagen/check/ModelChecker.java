@@ -37,7 +37,11 @@ final class ModelChecker {
   /** The fields the model being checked lists in {@code @@pk}: each is part of its key. */
   private java.util.Set<String> keyFields = java.util.Set.of();
 
-  ModelChecker(Declarations declarations, Diagnostics diagnostics) {
+  /** False for {@code @@doc_comments(false)}: a doc comment is no database comment. */
+  private final boolean docComments;
+
+  ModelChecker(Declarations declarations, Diagnostics diagnostics, boolean docComments) {
+    this.docComments = docComments;
     this.declarations = declarations;
     this.diagnostics = diagnostics;
     this.types = new TypeResolver(declarations, diagnostics);
@@ -80,6 +84,7 @@ final class ModelChecker {
     keyFields = java.util.Set.of();
     String table = DbNames.table(model.name().text());
     ModelDraft.ModelAttributes attributes = modelAttributes(model, key);
+    comment(attributes.comment(), model.doc().filter(d -> docComments), "model");
     table = attributes.table().flatMap(ModelChecker::givenTable).orElse(table);
     return new ModelDraft(model, table, TableConstructs.schema(model, diagnostics), entries, incomplete, attributes);
   }
@@ -154,6 +159,36 @@ final class ModelChecker {
       });
     }
     return columns;
+  }
+
+  /**
+   * The database comment of a column or table: {@code @comment("text")} (or {@code @@comment}), none
+   * for {@code @comment(false)}, else the doc comment.
+   */
+  Optional<String> comment(Optional<Attribute> attribute, Optional<String> doc, String what) {
+    if (attribute.isPresent() && doc.isEmpty() && FieldAttributes.flag(attribute.get()).equals(Optional.of(false))) {
+      String name = attribute.get().name().text();
+      String written = (what.equals("field") ? "@" : "@@") + name;
+      diagnostics.report(
+          Diagnostic.of(
+              Code.REDUNDANT_ATTRIBUTE,
+              attribute.get().span(),
+              "'" + written + "(false)' has no effect: no doc comment becomes this " + what + "'s database comment",
+              "only a /// doc comment becomes a database comment; remove '" + written + "(false)'"));
+    }
+    return commentOf(attribute, doc);
+  }
+
+  /** The comment {@code @comment} or {@code @@comment} gives, the doc comment without one. */
+  static Optional<String> commentOf(Optional<Attribute> attribute, Optional<String> doc) {
+    if (attribute.isEmpty()) {
+      return doc;
+    }
+    List<Value> args = attribute.get().args();
+    if (args.size() == 1 && args.get(0) instanceof Value.StringValue text && !text.value().isBlank()) {
+      return Optional.of(text.value());
+    }
+    return Optional.empty();
   }
 
   private boolean checkFieldName(Name name, Map<String, Name> seen) {
@@ -253,7 +288,8 @@ final class ModelChecker {
             defaultValue,
             field.doc(),
             Optional.empty(),
-            options);
+            options,
+            comment(attributes.attribute("comment"), field.doc().filter(d -> docComments), "field"));
     return Optional.of(new ModelDraft.ColumnEntry(
         field, column, constructs.check(attributes), attributes.discriminator(), attributes.version(), names));
   }
@@ -305,7 +341,7 @@ final class ModelChecker {
 
   private Optional<ModelDraft.Entry> reference(Field field, String target) {
     FieldAttributes attributes = listedKey(field, FieldAttributes.read(field, FieldKind.REFERENCE, diagnostics));
-    attributes.attribute("index").filter(index -> index.named("name").isEmpty()).ifPresent(index -> diagnostics.report(
+    attributes.attribute("index").filter(index -> index.named("name").isEmpty() && index.args().isEmpty()).ifPresent(index -> diagnostics.report(
         Diagnostic.of(Code.REDUNDANT_ATTRIBUTE, index.span(), "a reference's foreign key is indexed already",
             "remove '@index', or give the index its exact name: @index(name: \"...\")")));
     if (!field.defaults().isEmpty()) {
@@ -334,6 +370,7 @@ final class ModelChecker {
                 "make the reference nullable: " + field.name().text() + " " + target + "?, or choose cascade or restrict"));
       }
     }
+    boolean constraint = foreignKeyConstraint(attributes, onDelete.isPresent() || onUpdate.isPresent());
     Optional<Loading> loading = relations.loading(attributes.attribute("load"));
     if (loading.equals(Optional.of(Loading.WRITE_ONLY))) {
       diagnostics.report(
@@ -356,7 +393,38 @@ final class ModelChecker {
             onDelete,
             onUpdate,
             loading,
+            attributes.index() || attributes.attribute("index").isEmpty(),
+            constraint,
             names(attributes)));
+  }
+
+  /**
+   * {@code @fk(..., constraint: false)}: the relationship joins on the column in the ORM only, the
+   * database has no FOREIGN KEY constraint (so it takes no referential action).
+   */
+  private boolean foreignKeyConstraint(FieldAttributes attributes, boolean actions) {
+    Optional<Attribute> fk = attributes.attribute("fk");
+    Optional<Value> value = fk.flatMap(a -> a.named("constraint"));
+    if (value.isEmpty()) {
+      return true;
+    }
+    if (!(value.get() instanceof Value.NameValue flag) || !(flag.name().equals("true") || flag.name().equals("false"))) {
+      diagnostics.report(
+          Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, value.get().span(), "'constraint:' takes true or false",
+              "write @fk(column, constraint: false) for a relationship without a FOREIGN KEY constraint"));
+      return true;
+    }
+    if (flag.name().equals("true")) {
+      return true;
+    }
+    if (actions) {
+      Attribute action = attributes.attribute("ondelete").or(() -> attributes.attribute("onupdate")).orElseThrow();
+      diagnostics.report(
+          Diagnostic.of(Code.BAD_FOREIGN_KEY_CONSTRAINT, action.span(),
+              "'@" + action.name().text() + "' on a reference without a FOREIGN KEY constraint",
+              "a referential action belongs to the constraint: remove it, or remove 'constraint: false'"));
+    }
+    return false;
   }
 
   private Optional<ModelDraft.Entry> collection(Field field, String target) {
@@ -378,7 +446,7 @@ final class ModelChecker {
         relations.through(attributes.attribute("through"))));
   }
 
-  private static final List<String> MODEL_ATTRIBUTES = List.of("table", "inheritance", "identity");
+  private static final List<String> MODEL_ATTRIBUTES = List.of("table", "inheritance", "identity", "comment");
 
   /**
    * The field's attributes, marked as a key if {@code @@pk} lists it; an {@code @pk} of its own is
@@ -489,6 +557,16 @@ final class ModelChecker {
         tableArgument(attribute);
       } else if (name.equals("inheritance")) {
         strategy = strategyArgument(attribute);
+      } else if (name.equals("comment")) {
+        List<Value> args = attribute.args();
+        boolean text = args.size() == 1 && args.get(0) instanceof Value.StringValue string && !string.value().isBlank();
+        if (!text && !FieldAttributes.flag(attribute).equals(Optional.of(false))) {
+          diagnostics.report(
+              Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT, args.isEmpty() ? attribute.span() : args.get(0).span(),
+                  "'@@comment' takes false or the comment's text",
+                  "write @@comment(false) (the doc comment stays a docstring only) or @@comment(\"the table's comment\")"));
+          seen.remove(name);
+        }
       } else {
         identity = identityArgument(attribute);
       }
@@ -498,6 +576,7 @@ final class ModelChecker {
         Optional.ofNullable(seen.get("inheritance")),
         strategy,
         identity,
+        Optional.ofNullable(seen.get("comment")),
         key);
   }
 
@@ -569,7 +648,7 @@ final class ModelChecker {
     if (name.equals("discriminator") || name.equals("version")) {
       return "put @" + name + " on the field, such as: " + (name.equals("version") ? "version int @version" : "kind string(30) @discriminator");
     }
-    return "model attributes are @@table, @@schema, @@check, @@index, @@unique, @@unique_index, @@pk, @@inheritance, @@identity and @@was";
+    return "model attributes are @@table, @@schema, @@check, @@index, @@unique, @@unique_index, @@inheritance, @@pk, @@identity, @@comment and @@was";
   }
 
 

@@ -31,6 +31,7 @@ record ModelDraft(
       Optional<Attribute> inheritance,
       Optional<Polymorphism.Strategy> strategy,
       Optional<Value.StringValue> identity,
+      Optional<Attribute> comment,
       Optional<KeySpec> key) {}
 
   /** {@code @@pk(a, b, name: "...")}: the key's fields in key order, its exact name, where it was written. */
@@ -103,6 +104,8 @@ record ModelDraft(
   /**
    * A many-to-one reference, or the scalar side of a one-to-one (when its {@code @inverse} names
    * a reference back); its foreign-key columns are made once the target's key is known.
+   * {@code index} is false for {@code @index(false)}: its foreign key gets no index of its own;
+   * {@code constraint} is false for {@code @fk(..., constraint: false)}: it gets no FOREIGN KEY.
    */
   record ReferenceEntry(
       Field field,
@@ -115,6 +118,8 @@ record ModelDraft(
       Optional<ReferentialAction> onDelete,
       Optional<ReferentialAction> onUpdate,
       Optional<Loading> loading,
+      boolean index,
+      boolean constraint,
       ObjectNames names)
       implements Entry {}
 

@@ -34,7 +34,9 @@ final class NamedArguments {
       Map.entry("unique", Set.of("name")),
       Map.entry("index", Set.of("name")),
       Map.entry("check", Set.of("name")),
-      Map.entry("fk", Set.of("name")));
+      Map.entry("fk", Set.of("name", "constraint")),
+      Map.entry("through", Set.of("fk", "target_fk", "ondelete", "onupdate")),
+      Map.entry("computed", Set.of("stored")));
 
   /** Model attributes ({@code @@index(..., name: ...)}) and the names each takes. */
   static final Map<String, Set<String>> MODEL = Map.ofEntries(

@@ -7,6 +7,7 @@ import dev.sqlagen.diag.Suggestions;
 import dev.sqlagen.model.Attribute;
 import dev.sqlagen.model.Schema;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  */
 final class SchemaAttributes {
   /** Every schema attribute there is. */
-  static final Set<String> KNOWN = Set.of("naming");
+  static final Set<String> KNOWN = Set.of("naming", "doc_comments");
 
   private SchemaAttributes() {}
 
@@ -32,6 +33,28 @@ final class SchemaAttributes {
             "'@@" + name + "' is given twice", "remove one"));
       }
     }
+  }
+
+  /**
+   * {@code @@doc_comments(false)}: doc comments stay docstrings, no column or table gets one as
+   * its database comment (a {@code @comment("text")} still does). True without it.
+   */
+  static boolean docComments(Schema schema, Diagnostics diagnostics) {
+    for (Attribute attribute : schema.attributes()) {
+      if (!attribute.name().text().equals("doc_comments")) {
+        continue;
+      }
+      Optional<Boolean> flag = FieldAttributes.flag(attribute);
+      if (flag.isEmpty()) {
+        diagnostics.report(Diagnostic.of(Code.BAD_ATTRIBUTE_ARGUMENT,
+            attribute.args().isEmpty() ? attribute.span() : attribute.args().get(0).span(),
+            "'@@doc_comments' takes true or false",
+            "write @@doc_comments(false): doc comments become docstrings only, not database comments"));
+        return true;
+      }
+      return flag.get();
+    }
+    return true;
   }
 
   private static String hint(String name) {

@@ -49,6 +49,7 @@ public final class SchemaChecker {
   private Optional<ResolvedSchema> run(Schema schema) {
     new NamedArguments(diagnostics).check(schema);
     SchemaAttributes.check(schema, diagnostics);
+    boolean docComments = SchemaAttributes.docComments(schema, diagnostics);
     Declarations declarations = new Declarations(schema, diagnostics);
     RenameChecks renames = new RenameChecks(diagnostics);
     java.util.Set<String> badEnumAttributes = renames.checkEnums(declarations.enums().values());
@@ -60,7 +61,7 @@ public final class SchemaChecker {
     }
     typeNames(declarations, enums);
     Hierarchies hierarchies = new Hierarchies(declarations, diagnostics);
-    ModelChecker modelChecker = new ModelChecker(declarations, diagnostics);
+    ModelChecker modelChecker = new ModelChecker(declarations, diagnostics, docComments);
     Map<String, List<ColumnEntry>> mixinColumns = new LinkedHashMap<>();
     for (Mixin mixin : declarations.mixins().values()) {
       mixinColumns.put(mixin.name().text(), modelChecker.checkMixin(mixin));
@@ -91,7 +92,7 @@ public final class SchemaChecker {
     }
     RelationPairing.Pairs pairs = new RelationPairing(drafts, scalarSides, diagnostics).pair();
     dev.sqlagen.naming.ConstraintNames naming = NamingConvention.read(schema, diagnostics);
-    EntityBuilder builder = new EntityBuilder(drafts, keys, scalarSides, pairs, layout, mixinColumns, diagnostics, naming);
+    EntityBuilder builder = new EntityBuilder(drafts, keys, scalarSides, pairs, layout, mixinColumns, diagnostics, docComments, naming);
     List<ModelDraft> ordered = parentsFirst(drafts, hierarchies);
     List<Entity> classes = new ArrayList<>();
     for (ModelDraft draft : ordered) {
@@ -205,6 +206,7 @@ public final class SchemaChecker {
           inheritance.polymorphism(entity.name()),
           inheritance.version(entity.name()),
           byTable.get(entity.table()),
+          entity.comment(),
           entity.keyOrder(),
           entity.keyName()));
     }

@@ -215,7 +215,7 @@ final class TableConstructs {
 
   private static Column flags(Column c, boolean unique, boolean index) {
     return new Column(c.field(), c.name(), c.type(), c.nullable(), c.primaryKey(), unique, index, c.defaultValue(), c.doc(),
-        c.foreignKey(), c.options());
+        c.foreignKey(), c.options(), c.comment());
   }
 
   /** {@code @@pk(a, b, name: "...")}, or {@code @pk(name: "...")} for a one-column key. */

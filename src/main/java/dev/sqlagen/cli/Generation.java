@@ -5,15 +5,10 @@ import dev.sqlagen.GeneratorConfig;
 import dev.sqlagen.diag.DiagnosticPrinter;
 import dev.sqlagen.diag.Severity;
 import dev.sqlagen.history.History;
+import dev.sqlagen.source.SchemaFiles;
 import dev.sqlagen.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -39,14 +34,8 @@ final class Generation {
     Path schema = options.schema;
     String text;
     try {
-      text = readUtf8(schema);
-    } catch (NoSuchFileException e) {
-      err.println("sqlagen: cannot read schema '" + schema + "': no such file");
-      return new Outcome(Optional.empty(), ExitCodes.USAGE);
-    } catch (CharacterCodingException e) {
-      err.println("sqlagen: cannot read schema '" + schema + "': it is not UTF-8 text");
-      return new Outcome(Optional.empty(), ExitCodes.USAGE);
-    } catch (IOException e) {
+      text = SchemaFiles.read(schema).text();
+    } catch (SchemaFiles.UnreadableException e) {
       err.println("sqlagen: cannot read schema '" + schema + "': " + e.getMessage());
       return new Outcome(Optional.empty(), ExitCodes.USAGE);
     }
@@ -84,7 +73,13 @@ final class Generation {
     if (options.errorFormat == GenerationOptions.ErrorFormat.JSON) {
       result.diagnostics().forEach(d -> err.println(DiagnosticPrinter.json(d)));
     } else {
-      result.diagnostics().forEach(d -> err.print(DiagnosticPrinter.format(d, colour)));
+      // The first ones in file order, then how many more: a file of thousands of errors still
+      // prints a screenful a person can act on.
+      result.diagnostics().stream().limit(DiagnosticPrinter.MAX_SHOWN).forEach(d -> err.print(DiagnosticPrinter.format(d, colour)));
+      int hidden = result.diagnostics().size() - DiagnosticPrinter.MAX_SHOWN;
+      if (hidden > 0) {
+        err.println("sqlagen: " + hidden + " more diagnostic" + (hidden == 1 ? "" : "s") + " not shown");
+      }
     }
     err.flush();
   }
@@ -108,14 +103,5 @@ final class Generation {
       err.println("sqlagen: " + e.getMessage());
       return null;
     }
-  }
-
-  private static String readUtf8(Path path) throws IOException {
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(Files.readAllBytes(path)))
-        .toString();
   }
 }

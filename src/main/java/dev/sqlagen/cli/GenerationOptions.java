@@ -71,6 +71,14 @@ final class GenerationOptions {
     if (schema == null) {
       missing.add("'SCHEMA'");
     }
+    if (output != null && output.toString().isBlank()) {
+      // Path.of("") is the current directory: an empty variable in a script must not write there.
+      throw new picocli.CommandLine.ParameterException(commandLine,
+          "'--output' is empty: give the package directory, such as -o app/ (or -o . for the current directory)");
+    }
+    if (schema != null && schema.toString().isBlank()) {
+      throw new picocli.CommandLine.ParameterException(commandLine, "'SCHEMA' is empty: give the schema file, such as blog.sqd");
+    }
     if (!missing.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(commandLine,
           "Missing required " + (missing.size() == 2 ? "options and parameters: " : missing.get(0).startsWith("'-") ? "option: " : "parameter: ")

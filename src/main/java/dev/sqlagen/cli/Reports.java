@@ -65,20 +65,22 @@ final class Reports {
   }
 
   /**
-   * Reports a check; true when the directory is up to date and its revisions cover the schema
-   * (the diagnostics printed before say what they miss).
+   * Reports a check; its exit code: OK when the directory is up to date and its revisions cover
+   * the schema (the diagnostics printed before say what they miss), STALE when they are not,
+   * REFUSED when the directory cannot be checked.
    */
-  boolean check(WritePlan plan, String regenerate, String revise, Generator.Result result) {
+  int check(WritePlan plan, String regenerate, String revise, Generator.Result result) {
     if (plan.refusal().isPresent()) {
-      err.println("sqlagen: " + plan.refusal().get());
+      // Not "out of date": nothing was compared, and regenerating would be refused too.
+      err.println("sqlagen: cannot check " + output + ": " + plan.refusal().get());
       err.flush();
-      return false;
+      return ExitCodes.REFUSED;
     }
     boolean history = result.revisionsCurrent();
     if (plan.isUpToDate() && history) {
       out.println("sqlagen: " + output + " is up to date.");
       out.flush();
-      return true;
+      return ExitCodes.OK;
     }
     if (!plan.isUpToDate()) {
       out.print(messages.diffs(plan));
@@ -91,6 +93,6 @@ final class Reports {
       err.println("sqlagen: " + output + ": the revisions need attention (see the warnings above).");
     }
     err.flush();
-    return false;
+    return ExitCodes.STALE;
   }
 }

@@ -1,6 +1,8 @@
 package dev.sqlagen.cli;
 
 import dev.sqlagen.Generator;
+import dev.sqlagen.write.IncompleteWriteException;
+import dev.sqlagen.write.WriteMessages;
 import dev.sqlagen.write.WritePlan;
 import dev.sqlagen.write.WritePlanner;
 import dev.sqlagen.write.WriteResult;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
       "1:--check: the package is out of date, or no revision covers a schema change",
       "2:wrong usage, or the schema file cannot be read",
       "3:the schema has errors (or the revision is refused); nothing was written",
-      "4:nothing written: an unsafe output directory, files that were edited or not generated, or an I/O error",
+      "4:nothing written: an unsafe output directory, files that were edited or not generated, or an I/O error; "
+          + "--check: the directory cannot be checked",
       "5:internal error"
     })
 public final class SqlagenCommand implements Callable<Integer> {
@@ -57,7 +60,8 @@ public final class SqlagenCommand implements Callable<Integer> {
     Generator.Result result = outcome.result().get();
     WritePlan plan = WritePlanner.plan(result.output().orElseThrow(), options.output);
     if (check) {
-      return reports.check(plan, regenerateCommand(), revisionCommand(), result) ? ExitCodes.OK : ExitCodes.STALE;
+      // Edited or foreign files are only replaced with --force: the suggestion must say so.
+      return reports.check(plan, regenerateCommand() + (plan.conflicts().isEmpty() ? "" : " --force"), revisionCommand(), result);
     }
     if (options.dryRun) {
       reports.dryRun(plan);
@@ -75,9 +79,12 @@ public final class SqlagenCommand implements Callable<Integer> {
     WriteResult written;
     try {
       written = plan.apply(options.force);
+    } catch (IncompleteWriteException e) {
+      err.println("sqlagen: " + e.getMessage());
+      return ExitCodes.REFUSED;
     } catch (IOException e) {
-      // Nothing was renamed into place: the files that were staged are deleted again.
-      err.println("sqlagen: cannot write " + options.output + ": " + e);
+      // The commit put every previous file back: the directory is as it was.
+      err.println("sqlagen: cannot write " + options.output + ": " + WriteMessages.reason(e));
       err.println("sqlagen: nothing was written.");
       return ExitCodes.REFUSED;
     }

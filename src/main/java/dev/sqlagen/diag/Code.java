@@ -71,6 +71,9 @@ public enum Code {
   BAD_EXACT_NAME("SQD077", Severity.ERROR),
   BAD_PRIMARY_KEY("SQD078", Severity.ERROR),
   BAD_NAMING("SQD079", Severity.ERROR),
+  BAD_AUTOINCREMENT("SQD085", Severity.ERROR),
+  BAD_FOREIGN_KEY_CONSTRAINT("SQD086", Severity.ERROR),
+  UNSUPPORTED_VIRTUAL_COLUMN("SQD087", Severity.ERROR),
   // Warnings: suspicious but legal input. They are printed, and generation goes on.
   UNUSED_ENUM("SQW001", Severity.WARNING),
   REDUNDANT_ATTRIBUTE("SQW002", Severity.WARNING),

@@ -15,6 +15,18 @@ import dev.sqlagen.source.Span;
  * </pre>
  */
 public final class DiagnosticPrinter {
+  /**
+   * How many diagnostics a front-end prints in the human format before it says how many more
+   * there are: output stays proportional to the input, not to the errors times the line length.
+   */
+  public static final int MAX_SHOWN = 100;
+
+  /** Source lines longer than this many characters are shown as a window around the caret. */
+  static final int MAX_LINE = 120;
+
+  /** Characters of context kept before the caret in a windowed line. */
+  private static final int CONTEXT = 40;
+
   private DiagnosticPrinter() {}
 
   public static String format(Diagnostic diagnostic) {
@@ -117,8 +129,9 @@ public final class DiagnosticPrinter {
     StringBuilder out = new StringBuilder();
     out.append(visible(diagnostic.headline())).append('\n');
     out.append(gutter).append(" |\n");
-    out.append(number).append(" | ").append(visible(lineText)).append('\n');
-    out.append(gutter).append(" | ").append(caretLine(lineText, span)).append('\n');
+    Window window = Window.of(lineText, span);
+    out.append(number).append(" | ").append(window.text()).append('\n');
+    out.append(gutter).append(" | ").append(" ".repeat(window.caret())).append("^".repeat(window.width())).append('\n');
     diagnostic.help().ifPresent(h -> out.append(gutter).append(" = help: ").append(visible(h)).append('\n'));
     return out.toString();
   }
@@ -158,10 +171,25 @@ public final class DiagnosticPrinter {
     return c;
   }
 
-  private static String caretLine(String lineText, Span span) {
-    int codePoints = lineText.codePointCount(0, lineText.length());
-    int start = Math.min(span.column() - 1, codePoints);
-    int width = Math.max(1, Math.min(span.length(), Math.max(1, codePoints - start)));
-    return " ".repeat(start) + "^".repeat(width);
+  /**
+   * The part of a source line that is printed (made {@link #visible}), and where the caret goes
+   * under it, in code points. A line of at most {@link #MAX_LINE} code points is printed whole; a
+   * longer one as {@code MAX_LINE} code points around the span, marked '…' where it is cut.
+   */
+  record Window(String text, int caret, int width) {
+    static Window of(String lineText, Span span) {
+      int[] codePoints = lineText.codePoints().toArray();
+      int n = codePoints.length;
+      int start = Math.min(span.column() - 1, n);
+      int width = Math.max(1, Math.min(span.length(), Math.max(1, n - start)));
+      if (n <= MAX_LINE) {
+        return new Window(visible(lineText), start, width);
+      }
+      int from = Math.max(0, Math.min(start - CONTEXT, n - MAX_LINE));
+      int to = Math.min(n, from + MAX_LINE);
+      String prefix = from > 0 ? "…" : "";
+      String shown = prefix + visible(new String(codePoints, from, to - from)) + (to < n ? "…" : "");
+      return new Window(shown, start - from + prefix.length(), Math.max(1, Math.min(width, to - start)));
+    }
   }
 }

@@ -22,6 +22,7 @@ record ColumnDraft(
     Optional<IdentityKind> identity,
     Optional<String> computed,
     Optional<String> comment,
+    Optional<Boolean> autoincrement,
     PyNode call,
     PyNode typeNode) {
   ColumnDraft {
@@ -31,6 +32,7 @@ record ColumnDraft(
     Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(computed, "computed");
     Objects.requireNonNull(comment, "comment");
+    Objects.requireNonNull(autoincrement, "autoincrement");
     Objects.requireNonNull(call, "call");
     Objects.requireNonNull(typeNode, "typeNode");
   }

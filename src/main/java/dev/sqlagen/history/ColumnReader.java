@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one {@code sa.Column(...)} of {@code op.create_table()}: its name, type (an enum type by
- * its variable), identity or computed expression, server default, nullability and comment.
+ * its variable), identity or computed expression, server default, nullability, comment and, where
+ * sqlagen writes it, {@code autoincrement=}.
  */
 final class ColumnReader {
   /** A number as the schema language writes one: what a literal default becomes in the database. */
@@ -27,7 +28,7 @@ final class ColumnReader {
    */
   static ColumnDraft read(PyNode.Call call, Function<PyNode.Name, EnumState> enumType) {
     Nodes.positional(call, 2, 4);
-    Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("nullable", "server_default", "comment"), "nullable");
+    Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("nullable", "server_default", "comment", "autoincrement"), "nullable");
     String name = Nodes.string(call.args().get(0), "the column's name");
     PyNode typeNode = call.args().get(1);
     boolean variant = typeNode instanceof PyNode.Call typeCall && typeCall.callee() instanceof PyNode.Attribute attribute
@@ -64,6 +65,7 @@ final class ColumnReader {
         identity,
         computed,
         Nodes.keyword(keywords, "comment").map(c -> Nodes.string(c, "the column's comment")),
+        Nodes.keyword(keywords, "autoincrement").map(a -> Nodes.bool(a, "autoincrement")),
         call,
         typeNode);
   }

@@ -96,7 +96,7 @@ final class TableDraft {
 
   /**
    * The table's state. The autoincrement key is decided as the models decide it: the single
-   * integer key column that is not a foreign key. Foreign keys come in the order of their first
+   * integer key column that is not a foreign key, unless {@code autoincrement=} says otherwise. Foreign keys come in the order of their first
    * column, as the schema's columns declare them (the revision sorts them by name); indexes by
    * name.
    */
@@ -106,8 +106,15 @@ final class TableDraft {
     String key = primaryKey.columns().size() == 1 ? primaryKey.columns().get(0) : null;
     List<ColumnState> states = new ArrayList<>();
     for (ColumnDraft column : columns.values()) {
-      boolean autoincrement = column.name().equals(key) && column.type().isInteger() && !foreignKeyColumns.contains(column.name());
-      boolean variant = autoincrement && column.type().kind() != ColumnType.Kind.INT;
+      boolean byDefault = column.name().equals(key) && column.type().isInteger() && !foreignKeyColumns.contains(column.name());
+      if (column.autoincrement().equals(Optional.of(true))
+          && (!primaryKey.columns().contains(column.name()) || !column.type().isInteger())) {
+        throw Unreadable.at(column.call(), "autoincrement=True on " + column.name()
+            + ", which is not an integer column of the primary key, where sqlagen writes it");
+      }
+      boolean autoincrement = column.autoincrement().orElse(byDefault);
+      // SQLite numbers only the single key typed exactly INTEGER.
+      boolean variant = autoincrement && key != null && column.type().kind() != ColumnType.Kind.INT;
       if (column.sqliteVariant() != variant) {
         throw Unreadable.at(column.typeNode(), variant
             ? "the autoincrement key " + column.name() + " without .with_variant(sa.Integer(), \"sqlite\"), which sqlagen writes on it"

@@ -7,15 +7,10 @@ import dev.sqlagen.diag.Diagnostic;
 import dev.sqlagen.diag.DiagnosticPrinter;
 import dev.sqlagen.diag.Severity;
 import dev.sqlagen.history.History;
+import dev.sqlagen.source.SchemaFiles;
 import dev.sqlagen.source.SourceFile;
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -119,19 +114,10 @@ abstract class AbstractSqlagenMojo extends AbstractMojo {
   Schema readSchema() throws MojoFailureException {
     Path path = schemaPath();
     try {
-      byte[] bytes = Files.readAllBytes(path);
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-      return new Schema(path, bytes, text);
-    } catch (NoSuchFileException e) {
-      throw new MojoFailureException("sqlagen: cannot read schema '" + path + "': no such file");
-    } catch (CharacterCodingException e) {
-      throw new MojoFailureException("sqlagen: cannot read schema '" + path + "': it is not UTF-8 text");
-    } catch (IOException e) {
-      throw new MojoFailureException("sqlagen: cannot read schema '" + path + "': " + e.getMessage(), e);
+      SchemaFiles.Contents contents = SchemaFiles.read(path);
+      return new Schema(path, contents.bytes(), contents.text());
+    } catch (SchemaFiles.UnreadableException e) {
+      throw new MojoFailureException("sqlagen: cannot read schema '" + path + "': " + e.getMessage());
     }
   }
 
@@ -154,14 +140,21 @@ abstract class AbstractSqlagenMojo extends AbstractMojo {
     }
     Generator.Result result = call.apply(new SourceFile(source.path().toString(), source.text()), history);
     List<Diagnostic> errors = new ArrayList<>();
+    int shown = 0;
     for (Diagnostic diagnostic : result.diagnostics()) {
-      String text = stripEnd(DiagnosticPrinter.format(inMavenWords(diagnostic)));
+      boolean show = shown++ < DiagnosticPrinter.MAX_SHOWN;
+      String text = show ? stripEnd(DiagnosticPrinter.format(inMavenWords(diagnostic))) : "";
       if (diagnostic.severity() == Severity.ERROR) {
-        getLog().error(text);
         errors.add(diagnostic);
-      } else {
+        if (show) {
+          getLog().error(text);
+        }
+      } else if (show) {
         getLog().warn(text);
       }
+    }
+    if (shown > DiagnosticPrinter.MAX_SHOWN) {
+      getLog().error("sqlagen: " + (shown - DiagnosticPrinter.MAX_SHOWN) + " more diagnostics not shown");
     }
     if (!result.succeeded()) {
       throw new MojoFailureException(failure(result, errors));

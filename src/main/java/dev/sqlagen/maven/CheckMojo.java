@@ -36,7 +36,7 @@ public final class CheckMojo extends AbstractSqlagenMojo {
     try {
       plan = WritePlanner.plan(result.output().orElseThrow(), output);
     } catch (IOException e) {
-      throw new MojoExecutionException("sqlagen: cannot read " + output + ": " + e, e);
+      throw new MojoExecutionException("sqlagen: cannot read " + output + ": " + dev.sqlagen.write.WriteMessages.reason(e), e);
     }
     if (plan.refusal().isPresent()) {
       throw new MojoFailureException("sqlagen: " + plan.refusal().get());

@@ -67,7 +67,7 @@ public final class GenerateMojo extends AbstractSqlagenMojo {
       }
       state.record(state.fingerprint(schema, config));
     } catch (IOException e) {
-      throw new MojoExecutionException("sqlagen: cannot generate " + output + ": " + e, e);
+      throw new MojoExecutionException("sqlagen: cannot generate " + output + ": " + dev.sqlagen.write.WriteMessages.reason(e), e);
     }
   }
 }

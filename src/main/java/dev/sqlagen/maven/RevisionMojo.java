@@ -55,7 +55,7 @@ public final class RevisionMojo extends AbstractSqlagenMojo {
       }
       reports.written(written);
     } catch (IOException e) {
-      throw new MojoExecutionException("sqlagen: cannot write " + output + ": " + e, e);
+      throw new MojoExecutionException("sqlagen: cannot write " + output + ": " + dev.sqlagen.write.WriteMessages.reason(e), e);
     }
     getLog().info(result.revision()
         .map(path -> "sqlagen: wrote revision " + output.resolve(path))

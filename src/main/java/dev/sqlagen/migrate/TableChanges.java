@@ -367,7 +367,7 @@ final class TableChanges {
       List<Operation> drops) {
     ColumnState before = t.mapColumn(original, column.name());
     ColumnState after = column.physical();
-    if (!t.sqliteType(original, t.before).equals(t.sqliteType(column, t.after))) {
+    if (!t.sqliteType(original, old, t.before).equals(t.sqliteType(column, table, t.after))) {
       rebuild("the type of " + column.name() + " changes");
     }
     if (original.serverDefault().orElse(null) instanceof ColumnDefault.EnumMember member

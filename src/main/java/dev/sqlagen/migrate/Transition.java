@@ -129,12 +129,13 @@ final class Transition {
   }
 
   /** The column type as SQLite's CREATE TABLE spells it (an enum is a VARCHAR of its longest value there). */
-  String sqliteType(ColumnState column, SchemaState state) {
+  String sqliteType(ColumnState column, TableState table, SchemaState state) {
     ColumnType type = column.type();
     if (type.enumName().isPresent()) {
       return "VARCHAR(" + state.enumType(type.enumName().get()).map(EnumState::longest).orElse(0) + ")";
     }
-    if (column.autoincrement()) {
+    if (type.kind() == ColumnType.Kind.INT || (column.autoincrement() && table.primaryKey().columns().size() == 1)) {
+      // SQLite numbers only the single key typed INTEGER; an autoincrement column of a composite key keeps its type.
       return "INTEGER";
     }
     return type.kind() + "/" + type.length() + "/" + type.precision() + "/" + type.scale() + "/" + type.timezone();

@@ -40,7 +40,8 @@ final class ForeignKeyPaths {
       // A composite key is one constraint over several columns.
       Map<String, Column.ForeignKey> keys = new LinkedHashMap<>();
       for (Column column : entity.tableColumns()) {
-        column.foreignKey().ifPresent(fk -> keys.putIfAbsent(fk.composite().orElse("\u0000" + column.name()), fk));
+        // A reference without a FOREIGN KEY constraint (constraint: false) is not one SQLAlchemy sees.
+        column.foreignKey().filter(Column.ForeignKey::constraint).ifPresent(fk -> keys.putIfAbsent(fk.composite().orElse("\u0000" + column.name()), fk));
       }
       String from = qualified(entity);
       keys.values().forEach(fk -> constraints.add(new Constraint(from, fk.schema().map(s -> s + ".").orElse("") + fk.table())));

@@ -62,8 +62,8 @@ final class ModelClassPlanner {
     List<String> columns = new ArrayList<>();
     for (Column column : entity.columns()) {
       // A joined-table subclass's key is a foreign key: its value comes from the parent's row.
-      boolean autoincrementKey = column.primaryKey() && entity.primaryKey().size() == 1 && column.type().isInteger()
-          && column.foreignKey().isEmpty();
+      // SQLite numbers only a single key typed exactly INTEGER: the variant is for that one.
+      boolean autoincrementKey = entity.primaryKey().size() == 1 && column.autoincrement(1);
       columns.addAll(column(column, autoincrementKey, module.deferred(entity, column)));
       column.doc().ifPresent(doc -> columns.addAll(Docstrings.lines(INDENT, doc)));
     }
@@ -101,7 +101,7 @@ final class ModelClassPlanner {
       entries.add(tableConstraint(constraint));
     }
     List<PyExpr> keywords = new ArrayList<>();
-    entity.doc().ifPresent(doc -> keywords.add(PyExpr.entry("comment", PyExpr.str(doc))));
+    entity.comment().ifPresent(comment -> keywords.add(PyExpr.entry("comment", PyExpr.str(comment))));
     entity.schema().ifPresent(schema -> keywords.add(PyExpr.entry("schema", PyExpr.str(schema))));
     if (!keywords.isEmpty()) {
       entries.add(PyExpr.dict(keywords));
@@ -182,7 +182,7 @@ final class ModelClassPlanner {
     // persisted=True: STORED on every database (SQLAlchemy 2.1 no longer defaults to it on PostgreSQL).
     options.computed().ifPresent(sql -> args.add(PyExpr.call(imports.ref(Symbol.sa("Computed")),
         List.of(PyExpr.str(sql), PyExpr.keyword("persisted", PyExpr.atom("True"))))));
-    column.foreignKey().filter(fk -> fk.composite().isEmpty()).ifPresent(fk -> {
+    column.foreignKey().filter(fk -> fk.composite().isEmpty() && fk.constraint()).ifPresent(fk -> {
       List<PyExpr> fkArgs = new ArrayList<>(List.of(PyExpr.str(fk.target())));
       fkArgs.addAll(foreignKeyOptions(fk, deferred));
       args.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")), fkArgs));
@@ -190,6 +190,8 @@ final class ModelClassPlanner {
     if (column.primaryKey()) {
       args.add(PyExpr.keyword("primary_key", PyExpr.atom("True")));
     }
+    // Only where written: @autoincrement(false) on the single integer key, @autoincrement in a composite one.
+    options.autoincrement().ifPresent(on -> args.add(PyExpr.keyword("autoincrement", PyExpr.atom(on ? "True" : "False"))));
     if (column.unique()) {
       args.add(PyExpr.keyword("unique", PyExpr.atom("True")));
     }
@@ -204,7 +206,7 @@ final class ModelClassPlanner {
     });
     // onupdate= runs in SQLAlchemy on every UPDATE, a SQL function included: it is not part of the DDL.
     options.onUpdate().ifPresent(d -> args.add(PyExpr.keyword("onupdate", defaultValue(d, column.type()))));
-    column.doc().ifPresent(doc -> args.add(PyExpr.keyword("comment", PyExpr.str(doc))));
+    column.comment().ifPresent(comment -> args.add(PyExpr.keyword("comment", PyExpr.str(comment))));
     return PyLayout.statement(
         INDENT,
         attribute + ": " + mapped(annotation) + " = ",
@@ -261,7 +263,10 @@ final class ModelClassPlanner {
   private List<String> reference(Reference reference) {
     List<PyExpr> args = new ArrayList<>();
     reference.inverse().ifPresent(inverse -> args.add(PyExpr.keyword("back_populates", PyExpr.str(names.attribute(inverse)))));
-    if (module.ambiguous(entity.name(), reference.target())) {
+    Optional<PyExpr> join = ormJoin(entity, reference);
+    if (join.isPresent()) {
+      args.add(PyExpr.keyword("primaryjoin", join.get()));
+    } else if (module.ambiguous(entity.name(), reference.target())) {
       args.add(PyExpr.keyword("foreign_keys", attributes(entity.name(), reference.foreignKeyFields())));
     }
     if (module.selfReferential(entity.name(), reference.target())) {
@@ -283,12 +288,18 @@ final class ModelClassPlanner {
     List<PyExpr> args = new ArrayList<>();
     collection.linkTable().ifPresent(table -> args.add(PyExpr.keyword("secondary", PyExpr.atom(names.linkTable(table)))));
     args.add(PyExpr.keyword("back_populates", PyExpr.str(names.attribute(collection.inverse()))));
-    if (collection.kind() != Collection.Kind.MANY_TO_MANY && module.ambiguous(entity.name(), collection.target())) {
-      Reference inverse = module.entity(collection.target()).references().stream()
+    if (collection.kind() != Collection.Kind.MANY_TO_MANY) {
+      Entity owner = module.entity(collection.target());
+      Reference inverse = owner.references().stream()
           .filter(r -> r.field().equals(collection.inverse()))
           .findFirst()
           .orElseThrow();
-      args.add(PyExpr.keyword("foreign_keys", attributes(collection.target(), inverse.foreignKeyFields())));
+      Optional<PyExpr> join = ormJoin(owner, inverse);
+      if (join.isPresent()) {
+        args.add(PyExpr.keyword("primaryjoin", join.get()));
+      } else if (module.ambiguous(entity.name(), collection.target())) {
+        args.add(PyExpr.keyword("foreign_keys", attributes(collection.target(), inverse.foreignKeyFields())));
+      }
     }
     switch (collection.deletion()) {
       case DELETE_ORPHANS -> {
@@ -324,6 +335,25 @@ final class ModelClassPlanner {
     return PyExpr.str(terms.size() == 1 ? terms.get(0) : "[" + String.join(", ", terms) + "]");
   }
 
+  /**
+   * For a reference written {@code @fk(..., constraint: false)}, the join SQLAlchemy cannot find
+   * without a foreign key: {@code "foreign(Book.author_id) == Author.id"} (an {@code and_()} of
+   * such terms for a composite key), on both sides of the relationship.
+   */
+  private Optional<PyExpr> ormJoin(Entity owner, Reference reference) {
+    List<Column> columns = reference.foreignKeyFields().stream().map(f -> owner.column(f).orElseThrow()).toList();
+    if (columns.get(0).foreignKey().map(Column.ForeignKey::constraint).orElse(true)) {
+      return Optional.empty();
+    }
+    List<Column> key = module.entity(reference.target()).primaryKey();
+    List<String> terms = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      terms.add("foreign(" + owner.name() + "." + names.attribute(columns.get(i).field()) + ") == "
+          + reference.target() + "." + names.attribute(key.get(i).field()));
+    }
+    return Optional.of(PyExpr.str(terms.size() == 1 ? terms.get(0) : "and_(" + String.join(", ", terms) + ")"));
+  }
+
   /** {@code "Model.field"}, or {@code "[Model.a, Model.b]"} for a key of several columns. */
   private PyExpr attributes(String model, List<String> fields) {
     List<String> refs = fields.stream().map(f -> model + "." + names.attribute(f)).toList();
@@ -338,6 +368,9 @@ final class ModelClassPlanner {
         continue;
       }
       List<Column> columns = reference.foreignKeyFields().stream().map(f -> entity.column(f).orElseThrow()).toList();
+      if (!columns.get(0).foreignKey().orElseThrow().constraint()) {
+        continue; // @fk(..., constraint: false): the ORM joins on the columns, the database has no constraint
+      }
       Column.ForeignKey first = columns.get(0).foreignKey().orElseThrow();
       List<PyExpr> args = new ArrayList<>();
       args.add(PyExpr.list(columns.stream().map(c -> PyExpr.str(c.name())).toList()));

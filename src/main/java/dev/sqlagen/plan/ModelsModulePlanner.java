@@ -69,8 +69,9 @@ final class ModelsModulePlanner {
       // The key's type without its SQLite autoincrement variant: this column never autoincrements.
       types.sqlType(column.type(), false).ifPresent(columnArgs::add);
       if (fk.composite().isEmpty()) {
-        columnArgs.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")),
-            List.of(PyExpr.str(fk.target()), PyExpr.keyword("ondelete", PyExpr.str("CASCADE")))));
+        List<PyExpr> fkArgs = new ArrayList<>(List.of(PyExpr.str(fk.target())));
+        fkArgs.addAll(actions(fk));
+        columnArgs.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKey")), fkArgs));
       } else {
         composite.computeIfAbsent(fk.composite().get(), k -> new ArrayList<>()).add(column);
       }
@@ -78,13 +79,22 @@ final class ModelsModulePlanner {
       args.add(PyExpr.call(imports.ref(Symbol.sa("Column")), columnArgs));
     }
     for (List<Column> columns : composite.values()) {
-      args.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKeyConstraint")), List.of(
+      List<PyExpr> fkArgs = new ArrayList<>(List.of(
           PyExpr.list(columns.stream().map(c -> PyExpr.str(c.name())).toList()),
-          PyExpr.list(columns.stream().map(c -> PyExpr.str(c.foreignKey().orElseThrow().target())).toList()),
-          PyExpr.keyword("ondelete", PyExpr.str("CASCADE")))));
+          PyExpr.list(columns.stream().map(c -> PyExpr.str(c.foreignKey().orElseThrow().target())).toList())));
+      fkArgs.addAll(actions(columns.get(0).foreignKey().orElseThrow()));
+      args.add(PyExpr.call(imports.ref(Symbol.sa("ForeignKeyConstraint")), fkArgs));
     }
     link.schema().ifPresent(schema -> args.add(PyExpr.keyword("schema", PyExpr.str(schema))));
     return PyLayout.statement("", names.linkTable(link.table()) + " = ", PyExpr.call(imports.ref(Symbol.sa("Table")), args));
+  }
+
+  /** A link table's referential actions: ON DELETE CASCADE unless its {@code @through} says otherwise. */
+  private static List<PyExpr> actions(Column.ForeignKey fk) {
+    List<PyExpr> actions = new ArrayList<>();
+    fk.onDelete().ifPresent(action -> actions.add(PyExpr.keyword("ondelete", PyExpr.str(action.sql()))));
+    fk.onUpdate().ifPresent(action -> actions.add(PyExpr.keyword("onupdate", PyExpr.str(action.sql()))));
+    return actions;
   }
 
   private ClassView enumClass(EnumType type) {

@@ -122,7 +122,7 @@ final class OperationRenderer {
           PyExpr.str(check.sql()));
     }
     if (op instanceof Operation.AddColumn add) {
-      return call("op.add_column", add.table(), PyExpr.str(add.table().name()), column(add.column()));
+      return call("op.add_column", add.table(), PyExpr.str(add.table().name()), column(add.column(), add.column().autoincrement(), true));
     }
     if (op instanceof Operation.DropColumn drop) {
       return call("op.drop_column", drop.table(), PyExpr.str(drop.table().name()), PyExpr.str(drop.column()));
@@ -157,7 +157,15 @@ final class OperationRenderer {
   private PyExpr createTable(TableState table, boolean foreignKeys) {
     List<PyExpr> args = new ArrayList<>();
     args.add(PyExpr.str(table.name()));
-    table.columns().forEach(c -> args.add(column(c)));
+    java.util.Set<String> foreignKeyColumns = new java.util.HashSet<>();
+    table.foreignKeys().forEach(fk -> foreignKeyColumns.addAll(fk.columns()));
+    List<String> key = table.primaryKey().columns();
+    for (ColumnState c : table.columns()) {
+      // SQLAlchemy's own rule, which the revision follows unless the schema says otherwise.
+      boolean byDefault = key.size() == 1 && key.get(0).equals(c.name()) && c.type().isInteger()
+          && !foreignKeyColumns.contains(c.name());
+      args.add(column(c, byDefault, key.size() == 1));
+    }
     if (foreignKeys) {
       table.foreignKeys().stream().sorted(Comparator.comparing(ForeignKeyState::name)).forEach(fk -> args.add(foreignKey(fk)));
     }
@@ -189,15 +197,23 @@ final class OperationRenderer {
     return PyExpr.call("sa.ForeignKeyConstraint", args);
   }
 
-  PyExpr column(ColumnState column) {
+  /**
+   * @param autoincrementByDefault whether SQLAlchemy numbers the column without being told (the
+   *     table's single integer key that is no foreign key): {@code autoincrement=} says otherwise
+   * @param singleKey the table's key has one column (SQLite numbers only such a key)
+   */
+  PyExpr column(ColumnState column, boolean autoincrementByDefault, boolean singleKey) {
     List<PyExpr> args = new ArrayList<>();
     args.add(PyExpr.str(column.name()));
-    args.add(type(column));
+    args.add(type(column, singleKey));
     column.identity().ifPresent(kind -> args.add(PyExpr.call("sa.Identity",
         List.of(PyExpr.keyword("always", bool(kind == ColumnOptions.IdentityKind.ALWAYS))))));
     column.computed().ifPresent(sql -> args.add(PyExpr.call("sa.Computed",
         List.of(PyExpr.str(sql), PyExpr.keyword("persisted", PyExpr.atom("True"))))));
     column.serverDefault().ifPresent(d -> args.add(PyExpr.keyword("server_default", serverDefault(d, column.type()))));
+    if (column.autoincrement() != autoincrementByDefault) {
+      args.add(PyExpr.keyword("autoincrement", bool(column.autoincrement())));
+    }
     args.add(PyExpr.keyword("nullable", bool(column.nullable())));
     column.comment().ifPresent(comment -> args.add(PyExpr.keyword("comment", PyExpr.str(comment))));
     return PyExpr.call("sa.Column", args);
@@ -227,11 +243,15 @@ final class OperationRenderer {
 
   /** The type as autogenerate writes it: {@code sa.String(length=255)}. */
   private PyExpr type(ColumnState column) {
+    return type(column, true);
+  }
+
+  private PyExpr type(ColumnState column, boolean singleKey) {
     ColumnType type = column.type();
     return switch (type.kind()) {
       case INT -> PyExpr.atom("sa.Integer()");
-      case BIGINT -> integer("sa.BigInteger()", column.autoincrement());
-      case SMALLINT -> integer("sa.SmallInteger()", column.autoincrement());
+      case BIGINT -> integer("sa.BigInteger()", column.autoincrement() && singleKey);
+      case SMALLINT -> integer("sa.SmallInteger()", column.autoincrement() && singleKey);
       case STRING -> PyExpr.atom("sa.String(length=" + type.length() + ")");
       case TEXT -> PyExpr.atom("sa.Text()");
       case BOOL -> PyExpr.atom("sa.Boolean()");

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A table column. {@code field} is the schema-level name (for a foreign key, the derived
+ * A table column. {@code doc} is its docstring, {@code comment} its database comment (the doc
+ * comment unless {@code @comment} says otherwise). {@code field} is the schema-level name (for a foreign key, the derived
  * {@code author_id}); {@code name} is the database column name.
  */
 public record Column(
@@ -19,8 +20,10 @@ public record Column(
     Optional<ColumnDefault> defaultValue,
     Optional<String> doc,
     Optional<ForeignKey> foreignKey,
-    ColumnOptions options) {
+    ColumnOptions options,
+    Optional<String> comment) {
   public Column {
+    Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(name, "name");
@@ -44,11 +47,35 @@ public record Column(
   public static List<List<Column>> foreignKeyGroups(List<Column> columns) {
     java.util.Map<String, List<Column>> groups = new java.util.LinkedHashMap<>();
     for (Column column : columns) {
-      column.foreignKey().ifPresent(fk -> groups
+      // A reference written @fk(..., constraint: false) has no FOREIGN KEY constraint.
+      column.foreignKey().filter(ForeignKey::constraint).ifPresent(fk -> groups
           .computeIfAbsent(fk.composite().map(group -> "group " + group).orElse("column " + column.name()), k -> new java.util.ArrayList<>())
           .add(column));
     }
     return List.copyOf(groups.values());
+  }
+
+  /** A column whose database comment is its doc comment. */
+  public Column(
+      String field, String name, ColumnType type, boolean nullable, boolean primaryKey, boolean unique, boolean index,
+      Optional<ColumnDefault> defaultValue, Optional<String> doc, Optional<ForeignKey> foreignKey, ColumnOptions options) {
+    this(field, name, type, nullable, primaryKey, unique, index, defaultValue, doc, foreignKey, options, doc);
+  }
+
+  /** The same column, indexed or not. */
+  public Column withIndex(boolean index) {
+    return new Column(field, name, type, nullable, primaryKey, unique, index, defaultValue, doc, foreignKey, options, comment);
+  }
+
+  /**
+   * Whether the database numbers this column: {@code @autoincrement} or {@code @autoincrement(false)}
+   * when written, else SQLAlchemy's rule, the table's single integer key that is no foreign key.
+   *
+   * @param keySize the number of columns of the table's primary key
+   */
+  public boolean autoincrement(int keySize) {
+    return primaryKey && options.autoincrement()
+        .orElse(keySize == 1 && type.isInteger() && foreignKey.filter(ForeignKey::constraint).isEmpty());
   }
 
   /**
@@ -57,6 +84,8 @@ public record Column(
    * whose constraint spans several columns (then every column of it carries the same actions);
    * empty for a one-column key. {@code name} is the constraint's exact name ({@code @fk(col, name: "...")}),
    * if given; otherwise the naming convention names it.
+   * {@code constraint} is false for {@code @fk(..., constraint: false)}:
+   * the ORM joins on the column, the database has no FOREIGN KEY constraint.
    */
   public record ForeignKey(
       String table,
@@ -65,6 +94,7 @@ public record Column(
       Optional<ReferentialAction> onDelete,
       Optional<ReferentialAction> onUpdate,
       Optional<String> composite,
+      boolean constraint,
       Optional<String> name) {
     public ForeignKey {
       Objects.requireNonNull(table, "table");
@@ -76,16 +106,16 @@ public record Column(
       Objects.requireNonNull(name, "name");
     }
 
-    /** A key named by the naming convention. */
+    /** A key with its FOREIGN KEY constraint, named by the naming convention. */
     public ForeignKey(
         String table, String column, Optional<String> schema, Optional<ReferentialAction> onDelete,
         Optional<ReferentialAction> onUpdate, Optional<String> composite) {
-      this(table, column, schema, onDelete, onUpdate, composite, Optional.empty());
+      this(table, column, schema, onDelete, onUpdate, composite, true, Optional.empty());
     }
 
     /** A one-column key without referential actions. */
     public ForeignKey(String table, String column, Optional<String> schema) {
-      this(table, column, schema, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+      this(table, column, schema, Optional.empty(), Optional.empty(), Optional.empty(), true, Optional.empty());
     }
 
     /** A one-column key to a table outside any schema, without referential actions. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code tableColumns} are all the columns of the table it maps to, in the order SQLAlchemy puts
  * them: for each class mapped to the table, parents first, its own columns, then its mixins'.
  * A single-table subclass shares its root's table (and {@code tableColumns}) and owns no table.
- * It also has its PostgreSQL schema ({@code @@schema}) and its table-level constraints and indexes;
+ * It also has its PostgreSQL schema ({@code @@schema}) and its table-level constraints and indexes,
+ * its table comment ({@code comment}: the doc comment unless {@code @@comment} says otherwise);
  * {@code keyOrder} is the primary key's column order when {@code @@pk(a, b)} gives one (empty: the
  * columns' order), {@code keyName} its exact name ({@code @pk(name:)}, {@code @@pk(..., name:)}).
  */
@@ -27,9 +28,11 @@ public record Entity(
     Optional<Polymorphism> polymorphism,
     Optional<String> versionField,
     List<Column> tableColumns,
+    Optional<String> comment,
     List<String> keyOrder,
     Optional<String> keyName) {
   public Entity {
+    Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(doc, "doc");
@@ -49,12 +52,21 @@ public record Entity(
     }
   }
 
+  /** A model whose table comment is its doc comment. */
+  public Entity(
+      String name, String table, Optional<String> doc, List<Column> columns, List<Reference> references,
+      List<Collection> collections, Optional<String> schema, List<TableConstraint> constraints, List<String> mixins,
+      Optional<Polymorphism> polymorphism, Optional<String> versionField, List<Column> tableColumns) {
+    this(name, table, doc, columns, references, collections, schema, constraints, mixins, polymorphism, versionField,
+        tableColumns, doc, List.of(), Optional.empty());
+  }
+
   /** A model outside any hierarchy, without mixins or a version column. */
   public Entity(
       String name, String table, Optional<String> doc, List<Column> columns, List<Reference> references,
       List<Collection> collections, Optional<String> schema, List<TableConstraint> constraints) {
     this(name, table, doc, columns, references, collections, schema, constraints, List.of(), Optional.empty(),
-        Optional.empty(), columns, List.of(), Optional.empty());
+        Optional.empty(), columns, doc, List.of(), Optional.empty());
   }
 
   /** The model this one extends, if any. */

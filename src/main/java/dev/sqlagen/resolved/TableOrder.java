@@ -60,7 +60,8 @@ public record TableOrder(List<Entity> tables, Set<ColumnRef> deferred) {
     for (int i = 0; i < count; i++) {
       BitSet targets = new BitSet();
       for (Column column : tables.get(i).tableColumns()) {
-        Integer target = column.foreignKey().map(fk -> position.get(fk.table())).orElse(null);
+        // A reference without a FOREIGN KEY constraint orders nothing.
+        Integer target = column.foreignKey().filter(Column.ForeignKey::constraint).map(fk -> position.get(fk.table())).orElse(null);
         if (target != null && target != i && !targets.get(target)) {
           targets.set(target);
           pending[i]++;
@@ -124,7 +125,7 @@ public record TableOrder(List<Entity> tables, Set<ColumnRef> deferred) {
   /** A foreign key to another table that does not exist yet. */
   private static boolean isMissing(Entity entity, Column column, Map<String, Integer> position, BitSet created) {
     return column.foreignKey()
-        .filter(fk -> !fk.table().equals(entity.table()))
+        .filter(fk -> fk.constraint() && !fk.table().equals(entity.table()))
         .map(fk -> position.get(fk.table()))
         .map(target -> !created.get(target))
         .orElse(false);

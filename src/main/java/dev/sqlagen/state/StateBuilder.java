@@ -84,7 +84,6 @@ public final class StateBuilder {
   }
 
   private TableState table(Entity entity, TableOrder order) {
-    boolean singleKey = entity.primaryKey().size() == 1;
     Map<String, String> referenceOf = this.referenceOf.getOrDefault(entity.table(), Map.of());
     List<ColumnState> columns = new ArrayList<>();
     for (Column column : entity.tableColumns()) {
@@ -93,11 +92,11 @@ public final class StateBuilder {
           databaseType(column.type()),
           column.nullable(),
           // A joined-table subclass's key takes its value from the parent's row.
-          column.primaryKey() && singleKey && column.type().isInteger() && column.foreignKey().isEmpty(),
+          column.autoincrement(entity.primaryKey().size()),
           column.defaultValue().filter(ColumnDefault::inDatabase).map(this::databaseDefault),
           column.options().identity(),
           column.options().computed(),
-          column.doc(),
+          column.comment(),
           Optional.of(column.field()),
           Optional.ofNullable(referenceOf.get(column.field()))));
     }
@@ -131,7 +130,7 @@ public final class StateBuilder {
     return new TableState(
         entity.table(),
         entity.schema(),
-        entity.doc(),
+        entity.comment(),
         columns,
         primaryKey(entity.table(), entity.primaryKey(), entity.keyName()),
         foreignKeys(naming, entity.table(), entity.tableColumns(), order, entity),
@@ -173,16 +172,16 @@ public final class StateBuilder {
         List.of(link.left(), link.right()));
   }
 
-  /**
-   * The foreign keys of a table: one per one-column key, one per composite group, in column order.
-   *
-   * @param entity the model the table maps, to ask the order for deferred keys; null for a link table
-   */
   private PrimaryKeyState primaryKey(String table, List<Column> key, Optional<String> name) {
     List<String> columns = key.stream().map(Column::name).toList();
     return new PrimaryKeyState(name.orElseGet(() -> naming.primaryKey(table, columns)), columns);
   }
 
+  /**
+   * The foreign keys of a table: one per one-column key, one per composite group, in column order.
+   *
+   * @param entity the model the table maps, to ask the order for deferred keys; null for a link table
+   */
   private static List<ForeignKeyState> foreignKeys(
       ConstraintNames naming, String table, List<Column> columns, TableOrder order, Entity entity) {
     List<ForeignKeyState> keys = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -49,22 +50,35 @@ public record Manifest(Map<String, Entry> files) {
 
   private static final long PARALLEL_HASH_CHARS = 1 << 20;
 
-  /** The manifest in a directory, or empty when there is none (or it is not one of ours). */
+  /**
+   * The manifest in a directory, or empty when there is none. A line sqlagen does not write (a
+   * bad hash, an unknown mode, a path that is not a plain relative one) is an error with its line
+   * number: a manifest decides what may be deleted, so one that was tampered with is not acted on.
+   */
   public static Optional<Manifest> read(Path root) throws IOException {
     Path file = root.resolve(FILE_NAME);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
     Map<String, Entry> files = new TreeMap<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ManifestPaths.MalformedException(FILE_NAME + ": not UTF-8 text; sqlagen did not write it: restore it from version"
+          + " control, or delete it and regenerate with --force after reviewing the files");
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
       String[] parts = line.split(" ", 3);
       if (parts.length != 3 || !SHA256.matcher(parts[0]).matches() || !(parts[1].equals("generated") || parts[1].equals("keep"))) {
-        return Optional.empty();
+        throw new ManifestPaths.MalformedException(FILE_NAME + ":" + (i + 1) + ": not a line sqlagen writes (a SHA-256, 'generated'"
+            + " or 'keep', a path); restore it from version control, or delete it and regenerate with --force after reviewing the files");
       }
-      files.put(parts[2], new Entry(parts[0], parts[1].equals("keep")));
+      files.put(ManifestPaths.checked(parts[2], file, i + 1), new Entry(parts[0], parts[1].equals("keep")));
     }
     return Optional.of(new Manifest(files));
   }

@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * only reports.
  */
 public final class WritePlanner {
+  private static final String REVISIONS = "migrations/versions/";
+
   private WritePlanner() {}
 
   public static WritePlan plan(OutputTree tree, Path outputDirectory) throws IOException {
@@ -29,7 +31,7 @@ public final class WritePlanner {
     }
     try {
       return planSafe(tree, root);
-    } catch (SafeTarget.UnsafePathException e) {
+    } catch (SafeTarget.UnsafePathException | ManifestPaths.MalformedException e) {
       return new WritePlan(root, List.of(), Optional.of(e.getMessage()), Manifest.of(tree));
     }
   }
@@ -49,7 +51,11 @@ public final class WritePlanner {
         orphan(root, old.getKey(), old.getValue()).ifPresent(changes::add);
       }
     }
-    return new WritePlan(root, changes, Optional.empty(), new Manifest(next));
+    Manifest manifest = new Manifest(next);
+    Path manifestFile = root.resolve(Manifest.FILE_NAME);
+    boolean manifestCurrent = Files.isRegularFile(manifestFile)
+        && java.util.Arrays.equals(Files.readAllBytes(manifestFile), manifest.render().getBytes(StandardCharsets.UTF_8));
+    return new WritePlan(root, changes, Optional.empty(), manifest, manifestCurrent);
   }
 
   private static Change change(Path root, GeneratedFile file, Manifest.Entry known) throws IOException {
@@ -82,7 +88,8 @@ public final class WritePlanner {
    */
   private static Optional<Change> orphan(Path root, String path, Manifest.Entry entry) throws IOException {
     Path target = SafeTarget.resolve(root, path);
-    if (entry.keep() || !Files.isRegularFile(target)) {
+    // Revisions are the history: whatever a manifest lists, they are never deleted.
+    if (entry.keep() || path.startsWith(REVISIONS) || !Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     byte[] bytes = Files.readAllBytes(target);

@@ -48,7 +48,8 @@ class CommandLineTest {
     try (Stream<Path> files = Files.list(app)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder(
-              "__init__.py", "models.py", "database.py", "session.py", "py.typed", "alembic.ini", "migrations", ".sqlagen-manifest");
+              "__init__.py", "models.py", "database.py", "session.py", "py.typed", "alembic.ini", "migrations", ".sqlagen-manifest",
+              ".sqlagen-lock");
     }
     assertThat(app.resolve("migrations/versions/rev_0001_initial.py")).isRegularFile();
     assertThat(Files.readString(app.resolve("models.py"))).contains("class Post(Base):", "author_id: Mapped[int]");
@@ -278,7 +279,9 @@ class CommandLineTest {
     assertThat(run(schema(SCHEMA).toString(), "-o", app.toString())).isEqualTo(ExitCodes.REFUSED);
     assertThat(err.toString()).contains("cannot write", "nothing was written").doesNotContain("internal error");
     try (Stream<Path> files = Files.walk(app)) {
-      assertThat(files.filter(Files::isRegularFile).map(p -> app.relativize(p).toString())).containsExactly("migrations");
+      // The lock is taken before anything is staged; it stays, empty, for the next run.
+      assertThat(files.filter(Files::isRegularFile).map(p -> app.relativize(p).toString()))
+          .containsExactlyInAnyOrder("migrations", ".sqlagen-lock");
     }
     assertThat(app.resolve("migrations")).hasContent("not a directory");
   }

@@ -71,4 +71,49 @@ class RelationshipArgumentsTest {
         .doesNotContain("fk_crew_ports_crew_id")
         .doesNotContain("fk_berth_docks_berth_id");
   }
+
+  @Test
+  void aReferenceWithoutConstraintJoinsInTheOrmOnBothSidesAndCountsForNoForeignKeys() {
+    String models = models("""
+        model Author { id int @pk  books Book[] @inverse(author)  edited Book[] @inverse(editor) }
+        model Book {
+          id int @pk
+          author Author @fk(author_ref, constraint: false) @index(false)
+          editor Author?
+        }
+        """);
+    assertThat(models)
+        .contains("author_ref: Mapped[int] = mapped_column()")
+        .contains("primaryjoin=\"foreign(Book.author_ref) == Author.id\"")
+        // The one real foreign key between the two tables: no foreign_keys= needed.
+        .doesNotContain("foreign_keys=")
+        .contains("editor_id: Mapped[int | None] = mapped_column(ForeignKey(\"authors.id\"), index=True)");
+  }
+
+  @Test
+  void aCompositeReferenceWithoutConstraintJoinsOnEveryColumn() {
+    String models = models("""
+        model Edition { isbn string(13) @pk  number int @pk }
+        model Copy { id int @pk  edition Edition @fk(constraint: false) }
+        """);
+    assertThat(models)
+        .contains("\"and_(foreign(Copy.edition_isbn) == Edition.isbn, \"\n")
+        .contains("\"foreign(Copy.edition_number) == Edition.number)\"")
+        .doesNotContain("ForeignKeyConstraint");
+  }
+
+  @Test
+  void aLinkTableTakesItsColumnNamesAndActionsFromThrough() {
+    ModelsModuleView view = new ModelsModulePlanner(Resolve.text("rel.sqd", """
+        model Track { id int @pk  playlists Playlist[] }
+        model Playlist {
+          id int @pk
+          tracks Track[] @through("playlist_track", fk: PlaylistId, target_fk: TrackId, ondelete: no_action, onupdate: cascade)
+        }
+        """), false).plan("");
+    assertThat(String.join("\n", view.tables().stream().flatMap(List::stream).toList()))
+        .contains("Column(\"TrackId\", ForeignKey(\"tracks.id\", onupdate=\"CASCADE\"), primary_key=True)")
+        .contains("\"PlaylistId\", ForeignKey(\"playlists.id\", onupdate=\"CASCADE\"), primary_key=True")
+        .doesNotContain("ondelete");
+  }
 }

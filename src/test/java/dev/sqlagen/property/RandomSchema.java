@@ -19,7 +19,8 @@ import java.util.Set;
  * an order of its own),
  * references (required to earlier models only, so every cycle goes through a nullable reference;
  * self-references; several references to one model with {@code @inverse} on either side; references
- * to composite keys; {@code @ondelete} and {@code @load}), one-to-many collections, one-to-one
+ * to composite keys; {@code @ondelete}, {@code @load} and {@code @index(false)}), {@code @autoincrement(false)}
+ * on integer keys, one-to-many collections, one-to-one
  * references with their scalar side, many-to-many pairs (with and without {@code @through}), doc comments with hostile text, and hostile names (Python keywords and soft
  * keywords, builtins and the generated module's imports, Declarative's reserved names, SQL reserved
  * words, names differing only in case) and hostile strings (quotes, triple quotes, backslashes,
@@ -85,6 +86,12 @@ public final class RandomSchema {
 
   private final long seed;
   private final Random rng;
+  /**
+   * Draws the switches of implied DDL ({@code @index(false)}, {@code @autoincrement(false)},
+   * {@code @comment(false)}) from a stream of their own, so that the schemas drawn before them stay
+   * the same for a seed.
+   */
+  private final Random implied;
   private final StringBuilder out = new StringBuilder();
   private final List<String> expectations = new ArrayList<>();
 
@@ -105,6 +112,7 @@ public final class RandomSchema {
   private RandomSchema(long seed) {
     this.seed = seed;
     this.rng = new Random(seed);
+    this.implied = new Random(seed ^ 0x5EEDL);
   }
 
   /** The schema for {@code seed}. */
@@ -273,6 +281,9 @@ public final class RandomSchema {
       out.append("  @@pk(k2, k1, name: ").append(quote(exactName("pk"))).append(")\n");
     } else {
       String suffix = model.pkType.equals("uuid") && rng.nextBoolean() ? " @pk = uuid4()" : " @pk";
+      if (model.pkType.equals("int") && implied.nextInt(5) == 0) {
+        suffix += " @autoincrement(false)";
+      }
       field("id", model.pkType + suffix, pyNames, columns, attributes, model.name);
     }
     // Scalar columns, with references mixed in.
@@ -361,12 +372,18 @@ public final class RandomSchema {
       if (rng.nextInt(4) == 0) {
         out.append("(name: ").append(quote(exactName("uq"))).append(')');
       }
-    } else if (rng.nextInt(6) == 0) {
-      // The index of its foreign-key column (its first, for a composite key), named exactly.
+    }
+    // The index of its foreign-key column (its first, for a composite key), named exactly.
+    boolean namedIndex = !ref.unique && rng.nextInt(6) == 0;
+    if (namedIndex) {
       out.append(" @index(name: ").append(quote(exactName("ix"))).append(')');
     }
     if (ref.onDelete != null) {
       out.append(" @ondelete(").append(ref.onDelete).append(')');
+    }
+    // Drawn either way, so that the implied stream stays the same; a named index has its index.
+    if (!ref.unique && implied.nextInt(4) == 0 && !namedIndex) {
+      out.append(" @index(false)");
     }
     if (ref.load != null) {
       out.append(" @load(").append(ref.load).append(')');
