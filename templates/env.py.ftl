@@ -23,11 +23,32 @@ target_metadata = Base.metadata
 ${line}
 </#list>
 </#if>
-<#if view.compareOptions>
+
+
+def load_env_hooks() -> ModuleType | None:
+    """migrations/env_hooks.py, yours to write: sqlagen never writes or deletes it.
+
+    Its include_object() and include_name(), where it defines them, narrow what
+    autogenerate compares (alembic check, alembic revision --autogenerate): an
+    object is compared only if both they and this environment include it.
+    """
+    path = Path(__file__).with_name("env_hooks.py")
+    if not path.is_file():
+        return None
+    spec = spec_from_file_location("env_hooks", path)
+    if spec is None or spec.loader is None:
+        raise CommandError(f"cannot load {path}")
+    module = module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+env_hooks = load_env_hooks()
 
 
 def compare_options(dialect_name: str) -> dict[str, Any]:
     """How autogenerate compares the models with a database of this kind."""
+<#if view.schemas?has_content || view.notComparedOnSqlite?has_content>
     if dialect_name == "sqlite":
         return {
 <#if view.schemas?has_content>
@@ -37,26 +58,49 @@ def compare_options(dialect_name: str) -> dict[str, Any]:
 </#if>
 <#if view.notComparedOnSqlite?has_content>
             "include_object": include_on_sqlite,
+<#else>
+            "include_object": include_object,
 </#if>
+            "include_name": include_name,
         }
-<#if view.schemas?has_content>
+</#if>
     return {
         "target_metadata": target_metadata,
+<#if view.schemas?has_content>
         "include_schemas": True,
+</#if>
+        "include_object": include_object,
         "include_name": include_name,
     }
-<#else>
-    return {"target_metadata": target_metadata}
-</#if>
-</#if>
-<#if view.schemas?has_content>
+
+
+def include_object(
+    object_: SchemaItem,
+    name: str | None,
+    type_: str,
+    reflected: bool,
+    compare_to: SchemaItem | None,
+) -> bool:
+    """What env_hooks.include_object() includes (everything, without one)."""
+    hook = getattr(env_hooks, "include_object", None)
+    return hook is None or bool(hook(object_, name, type_, reflected, compare_to))
 
 
 def include_name(
     name: str | None, type_: str, parent_names: Mapping[str, str | None]
 ) -> bool:
-    """Compare the default schema and the models' own (SCHEMAS), no other."""
-    return type_ != "schema" or name is None or name in SCHEMAS
+<#if view.schemas?has_content>
+    """Compare the default schema and the models' own (SCHEMAS), no other; and
+    what env_hooks.include_name() includes.
+    """
+    if type_ == "schema" and name is not None and name not in SCHEMAS:
+        return False
+<#else>
+    """What env_hooks.include_name() includes (everything, without one)."""
+</#if>
+    hook = getattr(env_hooks, "include_name", None)
+    return hook is None or bool(hook(name, type_, parent_names))
+<#if view.schemas?has_content>
 
 
 def without_schemas() -> MetaData:
@@ -91,9 +135,11 @@ def include_on_sqlite(
     reflected: bool,
     compare_to: SchemaItem | None,
 ) -> bool:
-    """Leave out what SQLite cannot report as declared."""
+    """Leave out what SQLite cannot report as declared; then as include_object()."""
     kinds = ("index", "foreign_key_constraint")
-    return not (type_ in kinds and name in NOT_COMPARED_ON_SQLITE)
+    if type_ in kinds and name in NOT_COMPARED_ON_SQLITE:
+        return False
+    return include_object(object_, name, type_, reflected, compare_to)
 </#if>
 
 
@@ -178,9 +224,6 @@ def do_run_migrations(connection: Connection) -> None:
     sqlite = connection.dialect.name == "sqlite"
     context.configure(
         connection=connection,
-<#if !view.compareOptions>
-        target_metadata=target_metadata,
-</#if>
         # SQLite alters tables by copying them: Alembic's batch mode does that.
         render_as_batch=sqlite,
         # Alembic takes SQLite's DDL for non-transactional; with the BEGIN of
@@ -191,9 +234,7 @@ def do_run_migrations(connection: Connection) -> None:
         # only the work of its own revision.
         transaction_per_migration=True,
         on_version_apply=check_foreign_keys if sqlite else None,
-<#if view.compareOptions>
         **compare_options(connection.dialect.name),
-</#if>
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -18,6 +18,13 @@ ${line}
 ${line}
 </#list>
 </#if>
+<#if view.helpers?has_content>
+
+
+<#list view.helpers as line>
+${line}
+</#list>
+</#if>
 
 
 def upgrade() -> None:

@@ -192,6 +192,18 @@ def check_expectations(
                 got = column(model, field).default.arg
                 if type(got) is not int or got != int(value):
                     problems.append(f"{where}: default {got!r} != {value}")
+            elif kind == "default_python_int":
+                col = column(model, field)
+                got = col.default.arg if col.default is not None else None
+                if type(got) is not int or got != int(value):
+                    problems.append(f"{where}: default {got!r} != {value}")
+                if col.server_default is not None:
+                    problems.append(f"{where}: python() has {col.server_default!r}")
+            elif kind == "server_default_per_database":
+                sd = column(model, field).server_default
+                got = getattr(getattr(sd, "arg", None), "sql", None)
+                if got != {"postgresql": value, "sqlite": value}:
+                    problems.append(f"{where}: server_default {got!r} != {value!r}")
             elif kind == "default_float":
                 got = column(model, field).default.arg
                 if type(got) is not float or got != float(value):

@@ -20,6 +20,9 @@ final class Declarations {
   /** The module-level helper of the generated models; nothing else may take its name. */
   static final String ENUM_VALUES_HELPER = "_enum_values";
 
+  /** The module-level names of generated helpers: {@code _enum_values} and per-database defaults'. */
+  static final java.util.Set<String> HELPERS = java.util.Set.of(ENUM_VALUES_HELPER, "_PerDatabase", "_per_database_sql");
+
   private final Map<String, Model> models = new LinkedHashMap<>();
   private final Map<String, EnumDecl> enums = new LinkedHashMap<>();
   private final Map<String, Mixin> mixins = new LinkedHashMap<>();
@@ -46,7 +49,7 @@ final class Declarations {
   /** @param kind what the name would name, in the message: "mixin", or "model or enum" */
   private static boolean declare(Name name, String kind, Map<String, Name> seen, Diagnostics diagnostics) {
     String text = name.text();
-    if (text.equals(BASE_CLASS) || text.equals(ENUM_VALUES_HELPER) || !PythonNames.isValidClassName(text)
+    if (text.equals(BASE_CLASS) || HELPERS.contains(text) || !PythonNames.isValidClassName(text)
         || ScalarTypes.NAMES.contains(text)) {
       diagnostics.report(
           Diagnostic.of(
@@ -73,8 +76,8 @@ final class Declarations {
     if (text.equals(BASE_CLASS)) {
       return "'Base' is the generated declarative base class; choose another name";
     }
-    if (text.equals(ENUM_VALUES_HELPER)) {
-      return "'" + ENUM_VALUES_HELPER + "' is the name of a helper in the generated models";
+    if (HELPERS.contains(text)) {
+      return "'" + text + "' is the name of a helper in the generated models";
     }
     if (ScalarTypes.NAMES.contains(text)) {
       return "'" + text + "' is a built-in type; model and enum names usually start with a capital";

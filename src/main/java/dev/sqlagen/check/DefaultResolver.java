@@ -150,19 +150,59 @@ final class DefaultResolver {
         return fail(call, "uuid4() is the default of a uuid field, not " + describe(type), hintFor(type));
       }
       case "sql" -> {
+        if (!call.named().isEmpty()) {
+          return perDatabase(call);
+        }
         if (call.args().size() == 1 && call.args().get(0) instanceof Value.StringValue sql && !sql.value().isBlank()) {
           return Optional.of(new ColumnDefault.Sql(sql.value()));
         }
         return fail(call, "sql() takes one string of SQL", "for example: = sql(\"CURRENT_DATE\")");
       }
+      case "python" -> {
+        // A literal that only SQLAlchemy applies: default= without server_default=.
+        if (call.args().size() != 1 || call.args().get(0) instanceof Value.CallValue) {
+          return fail(call, "python() takes one literal value: a number, a string, true, false or an enum member",
+              "for example: = python(0); uuid4() is a Python-side default already");
+        }
+        return resolve(call.args().get(0), type).map(ColumnDefault.PythonOnly::new);
+      }
       default -> {
         return fail(
             call,
             "unknown default function '" + function + "()'",
-            Optional.ofNullable(Suggestions.nearest(function, List.of("now", "uuid4", "sql")).map(s -> "did you mean '" + s + "()'?").orElse(null))
-                .orElse("defaults may call now(), uuid4() or sql(\"...\")"));
+            Optional.ofNullable(Suggestions.nearest(function, List.of("now", "uuid4", "sql", "python")).map(s -> "did you mean '" + s + "()'?").orElse(null))
+                .orElse("defaults may call now(), uuid4(), sql(\"...\") or python(value)"));
       }
     }
+  }
+
+  /** {@code sql(postgresql: "...", sqlite: "...")}; NamedArguments reports unknown names. */
+  private Optional<ColumnDefault> perDatabase(Value.CallValue call) {
+    if (!call.args().isEmpty()) {
+      return fail(call.args().get(0), "sql() takes either one string of SQL or one per database, not both",
+          "write = sql(\"...\") for every database, or = sql(postgresql: \"...\", sqlite: \"...\")");
+    }
+    Optional<String> postgresql = sqlText(call, "postgresql");
+    Optional<String> sqlite = sqlText(call, "sqlite");
+    // An unknown name is NamedArguments' SQD076 already.
+    boolean bad = call.named().stream().anyMatch(arg -> !(arg.value() instanceof Value.StringValue s) || s.value().isBlank()
+        || !NamedArguments.CALL.get("sql").contains(arg.key().text()));
+    if (bad || (postgresql.isEmpty() && sqlite.isEmpty())) {
+      return bad ? Optional.empty() : fail(call, "sql() names no database it knows", "write = sql(postgresql: \"...\", sqlite: \"...\")");
+    }
+    return Optional.of(new ColumnDefault.PerDatabase(postgresql, sqlite));
+  }
+
+  private Optional<String> sqlText(Value.CallValue call, String database) {
+    Optional<Value> value = call.namedArg(database);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    if (value.get() instanceof Value.StringValue sql && !sql.value().isBlank()) {
+      return Optional.of(sql.value());
+    }
+    fail(value.get(), "'" + database + ":' takes one string of SQL", "for example: " + database + ": \"CURRENT_DATE\"");
+    return Optional.empty();
   }
 
   private static String describe(ColumnType type) {

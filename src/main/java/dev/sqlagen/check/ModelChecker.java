@@ -197,7 +197,7 @@ final class ModelChecker {
           Diagnostic.of(Code.BAD_NAME, name.span(), "field names may not start with '__'", "Python reserves dunder names"));
       return false;
     }
-    if (declarations.declaresClass(name.text()) || name.text().equals(Declarations.ENUM_VALUES_HELPER)) {
+    if (declarations.declaresClass(name.text()) || Declarations.HELPERS.contains(name.text())) {
       // In the class body such a field would hide the class (or helper) that later lines use.
       diagnostics.report(
           Diagnostic.of(

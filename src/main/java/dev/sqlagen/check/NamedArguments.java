@@ -51,7 +51,7 @@ final class NamedArguments {
       Map.entry("naming", Set.of("pk", "fk", "uq", "ck", "ix")));
 
   /** Calls in defaults and arguments ({@code sql(postgresql: ...)}) and the names each takes. */
-  static final Map<String, Set<String>> CALL = Map.of();
+  static final Map<String, Set<String>> CALL = Map.of("sql", Set.of("postgresql", "sqlite"));
 
   private static final Comparator<Span> SOURCE_ORDER =
       Comparator.comparingInt(Span::line).thenComparingInt(Span::column);

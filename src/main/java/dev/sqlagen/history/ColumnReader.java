@@ -182,6 +182,17 @@ final class ColumnReader {
       Nodes.keywords((PyNode.Call) node, Set.of());
       return isNow ? new ColumnDefault.Now() : new ColumnDefault.Bool(callee.equals("sa.true"));
     }
+    if (callee.equals(RevisionModule.PER_DATABASE)) {
+      PyNode.Call call = (PyNode.Call) node;
+      Nodes.positional(call, 0, 0);
+      Map<String, PyNode> sql = Nodes.keywords(call, Set.of("postgresql", "sqlite"));
+      if (sql.isEmpty()) {
+        throw Unreadable.at(node, Nodes.quote(node) + " names no database, where sqlagen writes postgresql= or sqlite=");
+      }
+      return new ColumnDefault.PerDatabase(
+          Optional.ofNullable(sql.get("postgresql")).map(v -> Nodes.string(v, "PostgreSQL's server default")),
+          Optional.ofNullable(sql.get("sqlite")).map(v -> Nodes.string(v, "SQLite's server default")));
+    }
     if (callee.equals("sa.text")) {
       PyNode.Call call = (PyNode.Call) node;
       Nodes.positional(call, 1, 1);

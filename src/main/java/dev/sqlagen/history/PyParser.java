@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Parses the tokens of a revision into statements: imports, assignments (annotated or not),
- * expression statements, {@code def} without parameters, {@code if} without {@code else}, and
- * {@code pass}. Anything else Python has is refused where it starts, by what it is.
+ * expression statements, {@code def} without parameters or with {@code **keywords} only,
+ * {@code if} without {@code else}, {@code return} and {@code pass}. Anything else Python has is refused where it starts, by what it is.
  */
 final class PyParser {
   private final PyCursor cursor;
@@ -48,6 +48,12 @@ final class PyParser {
         case "from" -> {
           return fromImport();
         }
+        case "return" -> {
+          next();
+          PyNode value = expression();
+          endOfStatement();
+          return new PyStatement.Return(value, first.start(), value.end());
+        }
         case "pass" -> {
           next();
           endOfStatement();
@@ -83,6 +89,13 @@ final class PyParser {
     PyToken keyword = next();
     PyToken name = expect(Kind.NAME, "the function's name");
     expectOp("(");
+    Optional<PyStatement.Keywords> keywords = Optional.empty();
+    if (peek().isOp("**")) {
+      next();
+      PyToken parameter = expect(Kind.NAME, "the keywords parameter's name");
+      expectOp(":");
+      keywords = Optional.of(new PyStatement.Keywords(parameter.value(), expression()));
+    }
     if (!peek().isOp(")")) {
       throw error(peek(), "a parameter, which no function of a revision takes");
     }
@@ -93,7 +106,7 @@ final class PyParser {
       returns = Optional.of(expression());
     }
     PyToken colon = expectOp(":");
-    return new PyStatement.Def(name.value(), returns, suite(), keyword.start(), colon.end());
+    return new PyStatement.Def(name.value(), keywords, returns, suite(), keyword.start(), colon.end());
   }
 
   private PyStatement ifStatement() {

@@ -45,12 +45,32 @@ sealed interface PyStatement {
     }
   }
 
-  /** {@code def name() [-> returns]:} and its body; revisions define functions without parameters only. */
-  record Def(String name, Optional<PyNode> returns, List<PyStatement> body, int start, int end) implements PyStatement {
+  /**
+   * {@code def name([**keywords: annotation]) [-> returns]:} and its body; the functions of a
+   * revision take no parameters, but the helper of per-database defaults takes keywords.
+   */
+  record Def(String name, Optional<Keywords> keywords, Optional<PyNode> returns, List<PyStatement> body, int start, int end)
+      implements PyStatement {
     public Def {
       Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(keywords, "keywords");
       Objects.requireNonNull(returns, "returns");
       body = List.copyOf(body);
+    }
+  }
+
+  /** A {@code **name: annotation} parameter. */
+  record Keywords(String name, PyNode annotation) {
+    public Keywords {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(annotation, "annotation");
+    }
+  }
+
+  /** {@code return value}. */
+  record Return(PyNode value, int start, int end) implements PyStatement {
+    public Return {
+      Objects.requireNonNull(value, "value");
     }
   }
 

@@ -38,10 +38,15 @@ record RevisionModule(Set<String> imported, Map<String, EnumVariable> enums, Lis
       "from sqlalchemy.schema import CreateSchema, DropSchema", List.of("CreateSchema", "DropSchema"));
   private static final List<String> IDENTIFIERS = List.of("revision", "down_revision", "branch_labels", "depends_on");
 
+  /** The helper that server defaults written per database call, as sqlagen writes it. */
+  static final String PER_DATABASE = "per_database";
+  private static final String PER_DATABASE_RETURNS = "sa.text(sql.get(op.get_context().dialect.name, \"NULL\"))";
+
   /** Where a statement belongs, in the order sqlagen writes them. */
   private enum Part {
     DOCSTRING("the docstring"), IMPORTS("the imports"), IDENTIFIERS("the revision identifiers"),
-    ENUMS("the enum type variables"), UPGRADE("def upgrade()"), DOWNGRADE("def downgrade()");
+    ENUMS("the enum type variables"), HELPER("def " + PER_DATABASE + "()"), UPGRADE("def upgrade()"),
+    DOWNGRADE("def downgrade()");
 
     final String label;
 
@@ -89,6 +94,7 @@ record RevisionModule(Set<String> imported, Map<String, EnumVariable> enums, Lis
           }
           enums.put(variable.variable(), variable);
         }
+        case HELPER -> perDatabase((PyStatement.Def) statement);
         case UPGRADE -> {
           if (upgrade != null) {
             throw new Unreadable(statement.start(), statement.end(), "a second def upgrade()");
@@ -123,7 +129,13 @@ record RevisionModule(Set<String> imported, Map<String, EnumVariable> enums, Lis
       }
     }
     if (statement instanceof PyStatement.Def def && (def.name().equals("upgrade") || def.name().equals("downgrade"))) {
+      if (def.keywords().isPresent()) {
+        throw new Unreadable(statement.start(), statement.end(), "def " + def.name() + "() with parameters, which sqlagen does not write");
+      }
       return def.name().equals("upgrade") ? Part.UPGRADE : Part.DOWNGRADE;
+    }
+    if (statement instanceof PyStatement.Def def && def.name().equals(PER_DATABASE)) {
+      return Part.HELPER;
     }
     throw new Unreadable(statement.start(), statement.end(), describe(statement) + ", which sqlagen does not write in a revision");
   }
@@ -167,6 +179,22 @@ record RevisionModule(Set<String> imported, Map<String, EnumVariable> enums, Lis
           ? "down_revision is " + Nodes.quote(assign.value()) + ": this revision follows another, and only a first revision"
               + " (down_revision = None) can be read"
           : name + " is " + Nodes.quote(assign.value()) + ", where sqlagen writes None");
+    }
+  }
+
+  /**
+   * {@code def per_database(**sql: str) -> sa.TextClause:}, a docstring and
+   * {@code return sa.text(sql.get(op.get_context().dialect.name, "NULL"))}: nothing else.
+   */
+  private static void perDatabase(PyStatement.Def def) {
+    boolean signature = def.keywords().filter(k -> k.name().equals("sql") && k.annotation().canonical().equals("str")).isPresent()
+        && def.returns().filter(r -> r.canonical().equals("sa.TextClause")).isPresent();
+    List<PyStatement> body = def.body();
+    boolean shape = body.size() == 2 && body.get(0) instanceof PyStatement.Expr doc && doc.value() instanceof PyNode.Str
+        && body.get(1) instanceof PyStatement.Return ret && ret.value().canonical().equals(PER_DATABASE_RETURNS);
+    if (!signature || !shape) {
+      throw new Unreadable(def.start(), def.end(), "def " + PER_DATABASE + "() other than sqlagen writes it: "
+          + "def " + PER_DATABASE + "(**sql: str) -> sa.TextClause, returning " + PER_DATABASE_RETURNS);
     }
   }
 

@@ -51,6 +51,9 @@ final class SqlText {
     if (value instanceof ColumnDefault.Sql sql) {
       return "(" + sql.expression() + ")";
     }
+    if (value instanceof ColumnDefault.PerDatabase perDatabase) {
+      return perDatabase.on(dialect == Dialect.SQLITE).map(sql -> "(" + sql + ")").orElse("NULL");
+    }
     throw new IllegalArgumentException("no SQL literal for " + value);
   }
 

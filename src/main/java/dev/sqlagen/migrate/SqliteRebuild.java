@@ -34,7 +34,7 @@ final class SqliteRebuild {
       return false;
     }
     // Not CURRENT_TIMESTAMP or an expression: SQLite adds only constant defaults.
-    boolean constant = column.serverDefault().map(d -> !(d instanceof ColumnDefault.Now || d instanceof ColumnDefault.Sql))
+    boolean constant = column.serverDefault().map(d -> !(d instanceof ColumnDefault.Now || d instanceof ColumnDefault.Sql || d instanceof ColumnDefault.PerDatabase))
         .orElse(true);
     return constant && (column.nullable() || column.serverDefault().isPresent());
   }

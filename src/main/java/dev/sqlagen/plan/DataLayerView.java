@@ -46,9 +46,4 @@ public record DataLayerView(
     envImports = List.copyOf(envImports);
     iniHeader = List.copyOf(iniHeader);
   }
-
-  /** Whether env.py compares through its own options (schemas, SQLite's blind spots). */
-  public boolean compareOptions() {
-    return !schemas.isEmpty() || !notComparedOnSqlite.isEmpty();
-  }
 }

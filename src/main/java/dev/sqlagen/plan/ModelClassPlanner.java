@@ -214,6 +214,9 @@ final class ModelClassPlanner {
   }
 
   private PyExpr defaultValue(ColumnDefault value, ColumnType type) {
+    if (value instanceof ColumnDefault.PythonOnly python) {
+      return defaultValue(python.value(), type);
+    }
     if (value instanceof ColumnDefault.Number number) {
       return switch (type.kind()) {
         case FLOAT -> PyExpr.atom(PyLiterals.floating(number.text()));
@@ -242,8 +245,19 @@ final class ModelClassPlanner {
       };
       return PyExpr.atom(imports.ref(Symbol.sa("func")) + "." + function + "()");
     }
+    if (value instanceof ColumnDefault.PerDatabase perDatabase) {
+      return PyExpr.call(ModelsModulePlanner.PER_DATABASE, perDatabaseArgs(perDatabase));
+    }
     ColumnDefault.Sql sql = (ColumnDefault.Sql) value;
     return PyExpr.call(imports.ref(Symbol.sa("text")), List.of(PyExpr.str(sql.expression())));
+  }
+
+  /** {@code postgresql="...", sqlite="..."}: the databases that have an expression. */
+  static List<PyExpr> perDatabaseArgs(ColumnDefault.PerDatabase value) {
+    List<PyExpr> args = new ArrayList<>();
+    value.postgresql().ifPresent(sql -> args.add(PyExpr.keyword("postgresql", PyExpr.str(sql))));
+    value.sqlite().ifPresent(sql -> args.add(PyExpr.keyword("sqlite", PyExpr.str(sql))));
+    return args;
   }
 
   /** A literal default as the database's: {@code text("0")}, {@code false()}, {@code "draft"}. */

@@ -42,7 +42,13 @@ final class ModelsModulePlanner {
 
   ModelsModuleView plan(String docText) {
     List<ClassView> enums = schema.enums().stream().map(this::enumClass).toList();
-    List<List<String>> helpers = enums.isEmpty() ? List.of() : List.of(enumValuesHelper());
+    List<List<String>> helpers = new ArrayList<>();
+    if (!enums.isEmpty()) {
+      helpers.add(enumValuesHelper());
+    }
+    if (usesPerDatabaseDefaults()) {
+      helpers.add(perDatabaseHelper());
+    }
     ClassView base = baseClass();
     List<List<String>> tables = schema.linkTables().stream().map(this::linkTable).toList();
     List<ClassView> mixins = schema.mixins().stream().map(mixin -> ModelClassPlanner.mixin(mixin, this)).toList();
@@ -106,6 +112,47 @@ final class ModelsModulePlanner {
         "class " + names.enumClass(type.name()) + "(" + imports.ref(Symbol.ENUM) + "):",
         type.doc().map(d -> Docstrings.lines(INDENT, d)).orElse(List.of()),
         List.of(members));
+  }
+
+  /** The class that server defaults written per database are: {@code sql(postgresql: ..., sqlite: ...)}. */
+  static final String PER_DATABASE = "_PerDatabase";
+
+  private boolean usesPerDatabaseDefaults() {
+    return java.util.stream.Stream.concat(
+            schema.entities().stream().flatMap(e -> e.columns().stream()),
+            schema.mixins().stream().flatMap(m -> m.columns().stream()))
+        .anyMatch(c -> c.defaultValue().orElse(null) instanceof dev.sqlagen.resolved.ColumnDefault.PerDatabase);
+  }
+
+  /**
+   * A SQL expression compiled for the database at hand: the first revision, create_all() and
+   * autogenerate's comparison each get that database's own; NULL (no default) where none is given.
+   */
+  private List<String> perDatabaseHelper() {
+    String any = imports.ref(Symbol.ANY);
+    List<String> lines = new ArrayList<>(List.of(
+        "class " + PER_DATABASE + "(" + imports.ref(Symbol.sa("ColumnElement")) + "[" + any + "]):",
+        INDENT + "\"\"\"A server default written for each database (postgresql=, sqlite=): each",
+        INDENT + "database gets its own SQL, and one without any gets no default (NULL).",
+        INDENT + "\"\"\"",
+        "",
+        INDENT + "inherit_cache = True",
+        "",
+        INDENT + "def __init__(self, **sql: str) -> None:",
+        INDENT + INDENT + "self.sql = sql",
+        "",
+        "",
+        "@" + imports.ref(Symbol.from("sqlalchemy.ext.compiler", "compiles", "compiler")) + "(" + PER_DATABASE + ")"));
+    String parameters = "element: " + PER_DATABASE + ", compiler: "
+        + imports.ref(Symbol.from("sqlalchemy.sql.compiler", "SQLCompiler", "sql_compiler")) + ", **kw: " + any;
+    String flat = "def _per_database_sql(" + parameters + ") -> str:";
+    if (flat.length() <= PyLayout.LINE_LENGTH) {
+      lines.add(flat);
+    } else {
+      lines.addAll(List.of("def _per_database_sql(", INDENT + parameters, ") -> str:"));
+    }
+    lines.add(INDENT + "return element.sql.get(compiler.dialect.name, \"NULL\")");
+    return lines;
   }
 
   private List<String> enumValuesHelper() {

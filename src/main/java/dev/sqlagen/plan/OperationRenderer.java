@@ -275,8 +275,14 @@ final class OperationRenderer {
         : PyExpr.atom(type);
   }
 
+  /** The revision's helper that a server default written per database calls. */
+  static final String PER_DATABASE = "per_database";
+
   /** A database default as SQLAlchemy renders it for each database. */
   static PyExpr serverDefault(ColumnDefault value, ColumnType type) {
+    if (value instanceof ColumnDefault.PerDatabase perDatabase) {
+      return PyExpr.call(PER_DATABASE, ModelClassPlanner.perDatabaseArgs(perDatabase));
+    }
     if (value instanceof ColumnDefault.Sql sql) {
       return PyExpr.call("sa.text", List.of(PyExpr.str(sql.expression())));
     }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 public final class RevisionPlanner {
   private static final String INDENT = OperationRenderer.INDENT;
   private static final Pattern SA = Pattern.compile("(?<![\\w.])sa\\.");
+  private static final Pattern PER_DATABASE_CALL = Pattern.compile("(?<![\\w.])" + OperationRenderer.PER_DATABASE + "\\(");
 
   private RevisionPlanner() {}
 
@@ -49,9 +50,15 @@ public final class RevisionPlanner {
               "# (create_type=False)."));
       variables.definitions.values().forEach(enums::addAll);
     }
+    List<String> helpers = Stream.of(upgrade, downgrade).flatMap(List::stream).anyMatch(PER_DATABASE_CALL.asPredicate())
+        ? List.of(
+            "def " + OperationRenderer.PER_DATABASE + "(**sql: str) -> sa.TextClause:",
+            INDENT + "\"\"\"A server default for the database this revision runs on (NULL: none).\"\"\"",
+            INDENT + "return sa.text(sql.get(op.get_context().dialect.name, \"NULL\"))")
+        : List.of();
     List<String> imports = new ArrayList<>();
     // A revision of op.execute() statements alone has no sa. in it: an unused import fails ruff.
-    if (Stream.of(upgrade, downgrade, enums).flatMap(List::stream).anyMatch(line -> SA.matcher(line).find())) {
+    if (Stream.of(upgrade, downgrade, enums, helpers).flatMap(List::stream).anyMatch(line -> SA.matcher(line).find())) {
       imports.add("import sqlalchemy as sa");
     }
     imports.add("from alembic import op");
@@ -61,7 +68,7 @@ public final class RevisionPlanner {
     if (uses(migration, Operation.CreateSchema.class, Operation.DropSchema.class)) {
       imports.add("from sqlalchemy.schema import CreateSchema, DropSchema");
     }
-    return new RevisionView(docstring, imports, identity, enums, upgrade, downgrade);
+    return new RevisionView(docstring, imports, identity, enums, helpers, upgrade, downgrade);
   }
 
   @SafeVarargs

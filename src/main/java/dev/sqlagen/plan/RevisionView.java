@@ -9,6 +9,7 @@ import java.util.List;
  * @param imports the third-party import lines
  * @param identity the revision, down_revision, branch_labels and depends_on lines
  * @param enums the enum type variables with the comment above them (empty when no step uses an enum)
+ * @param helpers the module-level helper the operations call ({@code per_database}), or none
  * @param upgrade the body of upgrade()
  * @param downgrade the body of downgrade()
  */
@@ -17,6 +18,7 @@ public record RevisionView(
     List<String> imports,
     List<String> identity,
     List<String> enums,
+    List<String> helpers,
     List<String> upgrade,
     List<String> downgrade) {
   public RevisionView {
@@ -24,6 +26,7 @@ public record RevisionView(
     imports = List.copyOf(imports);
     identity = List.copyOf(identity);
     enums = List.copyOf(enums);
+    helpers = List.copyOf(helpers);
     upgrade = List.copyOf(upgrade);
     downgrade = List.copyOf(downgrade);
   }

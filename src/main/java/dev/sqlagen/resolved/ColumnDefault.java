@@ -13,9 +13,9 @@ public sealed interface ColumnDefault {
   /** True when only the database computes the value. */
   boolean serverSide();
 
-  /** True when the database has this default: all but {@code uuid4()}. */
+  /** True when the database has this default: all but {@code uuid4()} and {@code python(...)}. */
   default boolean inDatabase() {
-    return !(this instanceof UuidFactory);
+    return !(this instanceof UuidFactory || this instanceof PythonOnly);
   }
 
   /** A number as written, checked against the column type. */
@@ -83,6 +83,48 @@ public sealed interface ColumnDefault {
   record Sql(String expression) implements ColumnDefault {
     public Sql {
       Objects.requireNonNull(expression, "expression");
+    }
+
+    @Override
+    public boolean serverSide() {
+      return true;
+    }
+  }
+
+  /**
+   * {@code python(value)}: a literal default that SQLAlchemy alone applies ({@code default=}),
+   * with no database default, for a column whose existing database has none.
+   */
+  record PythonOnly(ColumnDefault value) implements ColumnDefault {
+    public PythonOnly {
+      Objects.requireNonNull(value, "value");
+      if (!value.inDatabase() || value.serverSide()) {
+        throw new IllegalArgumentException("python() holds a literal default: " + value);
+      }
+    }
+
+    @Override
+    public boolean serverSide() {
+      return false;
+    }
+  }
+
+  /**
+   * {@code sql(postgresql: "...", sqlite: "...")}: a SQL expression per database, passed through
+   * verbatim; a database without one gets no default (SQL's {@code DEFAULT NULL}).
+   */
+  record PerDatabase(java.util.Optional<String> postgresql, java.util.Optional<String> sqlite) implements ColumnDefault {
+    public PerDatabase {
+      Objects.requireNonNull(postgresql, "postgresql");
+      Objects.requireNonNull(sqlite, "sqlite");
+      if (postgresql.isEmpty() && sqlite.isEmpty()) {
+        throw new IllegalArgumentException("a per-database default names a database");
+      }
+    }
+
+    /** The expression for SQLite, or for PostgreSQL. */
+    public java.util.Optional<String> on(boolean sqlite) {
+      return sqlite ? this.sqlite : postgresql;
     }
 
     @Override

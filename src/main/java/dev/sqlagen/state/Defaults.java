@@ -28,15 +28,34 @@ final class Defaults {
     } else if (value instanceof ColumnDefault.Sql sql) {
       out.put("kind", "sql");
       out.put("value", sql.expression());
+    } else if (value instanceof ColumnDefault.PerDatabase perDatabase) {
+      out.put("kind", "per_database");
+      perDatabase.postgresql().ifPresent(sql -> out.put("postgresql", sql));
+      perDatabase.sqlite().ifPresent(sql -> out.put("sqlite", sql));
     } else {
       throw new IllegalArgumentException("not a database default: " + value);
     }
     return out;
   }
 
+  /** {@code {"kind":"per_database","postgresql":"...","sqlite":"..."}}: one database at least. */
+  private static Optional<ColumnDefault> perDatabase(Map<?, ?> object) {
+    Object postgresql = object.get("postgresql");
+    Object sqlite = object.get("sqlite");
+    int expected = 1 + (postgresql != null ? 1 : 0) + (sqlite != null ? 1 : 0);
+    if (object.size() != expected || expected == 1 || (postgresql != null && !(postgresql instanceof String))
+        || (sqlite != null && !(sqlite instanceof String))) {
+      return Optional.empty();
+    }
+    return Optional.of(new ColumnDefault.PerDatabase(Optional.ofNullable((String) postgresql), Optional.ofNullable((String) sqlite)));
+  }
+
   /** The default an object describes on a column of {@code enumType} (if an enum column), or empty. */
   static Optional<ColumnDefault> read(Map<?, ?> object, Optional<String> enumType) {
     Object kind = object.get("kind");
+    if ("per_database".equals(kind)) {
+      return perDatabase(object);
+    }
     Object value = object.get("value");
     int expected = "now".equals(kind) ? 1 : 2;
     if (object.size() != expected) {

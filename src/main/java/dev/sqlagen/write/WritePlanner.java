@@ -21,6 +21,12 @@ import java.util.TreeMap;
 public final class WritePlanner {
   private static final String REVISIONS = "migrations/versions/";
 
+  /**
+   * Files of the package that belong to the user, whatever a manifest says: sqlagen never writes,
+   * replaces or deletes them ({@code migrations/env.py} imports {@code env_hooks.py} when present).
+   */
+  public static final Set<String> USER_OWNED = Set.of("migrations/env_hooks.py");
+
   private WritePlanner() {}
 
   public static WritePlan plan(OutputTree tree, Path outputDirectory) throws IOException {
@@ -42,12 +48,16 @@ public final class WritePlanner {
     List<Change> changes = new ArrayList<>();
     Set<String> produced = new HashSet<>();
     for (GeneratedFile file : tree.files()) {
+      if (USER_OWNED.contains(file.path())) {
+        throw new IllegalStateException("sqlagen generated " + file.path() + ", which belongs to the user");
+      }
       produced.add(file.path());
       changes.add(change(root, file, known.get(file.path())));
     }
     Map<String, Manifest.Entry> next = new TreeMap<>(Manifest.of(tree).files());
     for (Map.Entry<String, Manifest.Entry> old : new TreeMap<>(known).entrySet()) {
-      if (!produced.contains(old.getKey())) {
+      // A manifest that lists a user's file (written by hand, or by a future version) is wrong there.
+      if (!produced.contains(old.getKey()) && !USER_OWNED.contains(old.getKey())) {
         orphan(root, old.getKey(), old.getValue()).ifPresent(changes::add);
       }
     }

@@ -132,6 +132,27 @@ class CommandLineTest {
   }
 
   @Test
+  void neverWritesOrDeletesTheUsersEnvHooks() throws IOException {
+    Path app = dir.resolve("app");
+    Path hooks = app.resolve("migrations/env_hooks.py");
+    String mine = "def include_name(name, type_, parent_names):\n    return name != \"legacy\"\n";
+    Files.createDirectories(hooks.getParent());
+    Files.writeString(hooks, mine);
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString())).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readString(app.resolve("migrations/env.py"))).contains("with_name(\"env_hooks.py\")");
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString(), "--check")).isEqualTo(ExitCodes.OK);
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString(), "--force")).isEqualTo(ExitCodes.OK);
+    // Even a manifest that claims the file (hand-edited, or from another version) cannot remove it.
+    Files.writeString(app.resolve(".sqlagen-manifest"), Files.readString(app.resolve(".sqlagen-manifest"))
+        + dev.sqlagen.write.Manifest.sha256(mine.getBytes()) + " generated migrations/env_hooks.py\n");
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString(), "--force")).isEqualTo(ExitCodes.OK);
+    assertThat(run(schema(SCHEMA).toString(), "-o", app.toString(), "--check")).isEqualTo(ExitCodes.OK);
+    assertThat(hooks).hasContent(mine.strip());
+    assertThat(Files.readString(app.resolve(".sqlagen-manifest"))).doesNotContain("env_hooks");
+    assertThat(err.toString()).doesNotContain("env_hooks");
+  }
+
+  @Test
   void refusesARepositoryRoot() throws IOException {
     Path repo = Files.createDirectories(dir.resolve("repo"));
     Files.createDirectories(repo.resolve(".git"));

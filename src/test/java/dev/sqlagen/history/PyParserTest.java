@@ -86,6 +86,15 @@ class PyParserTest {
   }
 
   @Test
+  void theHelperOfPerDatabaseDefaultsTakesKeywordsAndReturns() {
+    PyStatement.Def def = (PyStatement.Def) PyParser.parse(
+        "def per_database(**sql: str) -> sa.TextClause:\n    return sa.text(sql.get(\"x\", \"NULL\"))\n").get(0);
+    assertThat(def.keywords()).hasValueSatisfying(k -> assertThat(k.name() + ": " + k.annotation().canonical()).isEqualTo("sql: str"));
+    assertThat(def.body()).singleElement().isInstanceOfSatisfying(PyStatement.Return.class,
+        r -> assertThat(r.value().canonical()).isEqualTo("sa.text(sql.get(\"x\", \"NULL\"))"));
+  }
+
+  @Test
   void whatIsNotPartOfTheSubsetIsRefusedWhereItStarts() {
     assertThat(refused("x = \"open\n").start()).isEqualTo(4);
     assertThat(refused("x = r\"raw\"\n").getMessage()).contains("prefix 'r'");
@@ -93,7 +102,9 @@ class PyParserTest {
     assertThat(refused("f(*args)\n").getMessage()).contains("unpacking");
     assertThat(refused("f(a=1, 2)\n").getMessage()).contains("positional argument after keyword");
     assertThat(refused("f(a=1, a=2)\n").getMessage()).contains("given twice");
-    assertThat(refused("return 1\n").getMessage()).contains("'return' statement");
+    assertThat(refused("raise x\n").getMessage()).contains("'raise' statement");
+    assertThat(refused("def f(a):\n    pass\n").getMessage()).contains("parameter");
+    assertThat(refused("def f(**kw: str, a):\n    pass\n").getMessage()).contains("parameter");
     assertThat(refused("if x:\n    a\n  b\n").getMessage()).contains("indentation");
     assertThat(refused("x = 1\n    y = 2\n").getMessage()).contains("indented line");
     assertThat(refused("x = [1, 2)\n").getMessage()).contains("')'").contains("'['");

@@ -512,6 +512,11 @@ public final class RandomSchema {
           expect("server_default", model, column, "value", Integer.toString(v));
           return "sql(" + quote(Integer.toString(v)) + ")";
         }
+        // One in seven a Python-side default only (drawn from v: the draws stay as they were).
+        if (Math.floorMod(v, 7) == 0) {
+          expect("default_python_int", model, column, "value", Integer.toString(v));
+          return "python(" + v + ")";
+        }
         expect("default_int", model, column, "value", Integer.toString(v));
         return Integer.toString(v);
       }
@@ -549,6 +554,11 @@ public final class RandomSchema {
         String value = hostileString(max).replace("\0", "");
         if (server) {
           String sql = "'" + value.replace("\0", "").replace("'", "''") + "'";
+          // One in three written per database, the same SQL for both (drawn from the value).
+          if (value.length() % 3 == 0) {
+            expect("server_default_per_database", model, column, "value", sql);
+            return "sql(postgresql: " + quote(sql) + ", sqlite: " + quote(sql) + ")";
+          }
           expect("server_default", model, column, "value", sql);
           return "sql(" + quote(sql) + ")";
         }
