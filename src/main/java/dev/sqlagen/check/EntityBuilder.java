@@ -42,6 +42,7 @@ final class EntityBuilder {
   private final Layout layout;
   private final Map<String, List<ColumnEntry>> mixinColumns;
   private final Diagnostics diagnostics;
+  private final dev.sqlagen.naming.ConstraintNames naming;
   private final Map<ReferenceEntry, ReferenceEntry> scalarSideOf = new IdentityHashMap<>();
   private final Map<CollectionEntry, ReferenceEntry> mirrored = new IdentityHashMap<>();
   private final Map<CollectionEntry, String> linkTableOf = new IdentityHashMap<>();
@@ -58,8 +59,10 @@ final class EntityBuilder {
       Layout layout,
       Map<String, List<ColumnEntry>> mixinColumns,
       Diagnostics diagnostics,
-      boolean docComments) {
+      boolean docComments,
+      dev.sqlagen.naming.ConstraintNames naming) {
     this.docComments = docComments;
+    this.naming = naming;
     this.drafts = drafts;
     this.keys = keys;
     this.scalarSides = scalarSides;
@@ -134,16 +137,41 @@ final class EntityBuilder {
     // Named after the table the rows live in: a single-table subclass's is its root's.
     ModelDraft named = owner == draft ? draft
         : new ModelDraft(draft.model(), owner.table(), owner.schema(), draft.entries(), draft.incomplete(), draft.attributes());
-    List<TableConstraint> constraints = unresolved
-        ? List.of() // a field without its column would be reported as unknown; its error is out already
-        : TableConstructs.resolve(diagnostics, named, indexed, fieldColumns);
+    Optional<dev.sqlagen.model.Name> keyName = keyName(owner);
+    List<String> keyOrder = owner.attributes().key().isPresent()
+        ? keys.primaryKey(owner).stream().map(Column::name).toList() : List.of();
+    List<TableConstraint> constraints = List.of();
+    if (!unresolved) { // a field without its column would be reported as unknown; its error is out already
+      TableConstructs.Result table = TableConstructs.resolve(
+          diagnostics, named, indexed, fieldColumns, naming, owner == draft ? keys.primaryKey(draft) : List.of(), keyName);
+      indexed = table.columns();
+      constraints = table.constraints();
+    }
     if (owner != draft && !constraints.isEmpty()) {
       constraintsOnSingleTableSubclass(draft, owner);
       constraints = List.of();
     }
     return new Entity(
         draft.name(), owner.table(), draft.model().doc(), indexed, references, collections, owner.schema(), constraints,
-        List.of(), Optional.empty(), Optional.empty(), indexed, ModelChecker.commentOf(draft.attributes().comment(), draft.model().doc().filter(d -> docComments)));
+        List.of(), Optional.empty(), Optional.empty(), indexed,
+        ModelChecker.commentOf(draft.attributes().comment(), draft.model().doc().filter(d -> docComments)), keyOrder,
+        keyName.map(dev.sqlagen.model.Name::text));
+  }
+
+  /** The key's exact name: {@code @@pk(..., name:)} or a key field's {@code @pk(name:)}, given once. */
+  private Optional<dev.sqlagen.model.Name> keyName(ModelDraft draft) {
+    List<dev.sqlagen.model.Name> given = new ArrayList<>();
+    draft.attributes().key().flatMap(ModelDraft.KeySpec::name).ifPresent(given::add);
+    for (ModelDraft.Entry entry : draft.entries()) {
+      (entry instanceof ColumnEntry c ? c.names() : entry instanceof ReferenceEntry r ? r.names() : ModelDraft.ObjectNames.NONE)
+          .primaryKey().ifPresent(given::add);
+    }
+    if (given.size() > 1 && given.stream().map(dev.sqlagen.model.Name::text).distinct().count() > 1 && draft == layout.tableOwner(draft.name())) {
+      diagnostics.report(Diagnostic.of(Code.BAD_EXACT_NAME, given.get(1).span(),
+          "the primary key is named twice: '" + given.get(0).text() + "' and '" + given.get(1).text() + "'",
+          "a key has one name: give it on one of its fields, or in @@pk(..., name: \"...\")"));
+    }
+    return given.stream().findFirst();
   }
 
   /**
@@ -157,7 +185,8 @@ final class EntityBuilder {
         .filter(a -> TableConstructs.MODEL_ATTRIBUTES.contains(a.name().text()) && !a.name().text().equals("table"))
         .forEach(a -> at.add(a.span()));
     draft.model().fields().forEach(f -> f.attributes().stream()
-        .filter(a -> a.name().text().equals("check"))
+        .filter(a -> a.name().text().equals("check")
+            || ((a.name().text().equals("unique") || a.name().text().equals("index")) && a.named("name").isPresent()))
         .forEach(a -> at.add(a.span())));
     // @index or @unique with index arguments: a table-level index too (plain ones are index=True).
     List<dev.sqlagen.source.Span> withArguments = new ArrayList<>();

@@ -180,7 +180,7 @@ record FieldAttributes(
   private static String allowedHint(FieldKind kind) {
     return switch (kind) {
       case COLUMN -> "a column takes @pk, @unique, @index, @column(\"name\"), @check, @onupdate, @identity, @autoincrement, @computed, @comment, @discriminator, @version and @was(old_name)";
-      case REFERENCE -> "a reference takes @fk(column_name), @inverse(field), @pk, @unique, @index(false), @ondelete, @onupdate, @load and @was(old_name); its foreign key is indexed already";
+      case REFERENCE -> "a reference takes @fk(column_name), @inverse(field), @pk, @unique, @index(false), @index(name: ...), @ondelete, @onupdate, @load and @was(old_name); its foreign key is indexed already";
       case COLLECTION -> "a collection takes @inverse(field), @load, @order_by and @through";
     };
   }

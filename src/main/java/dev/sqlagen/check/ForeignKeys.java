@@ -45,7 +45,10 @@ final class ForeignKeys {
     return !scalarSides.containsKey(reference);
   }
 
-  /** The model's primary-key columns in declaration order; empty if it has none or they failed. */
+  /**
+   * The model's primary-key columns in key order (as {@code @@pk} lists them, else in declaration
+   * order); empty if it has none or they failed.
+   */
   List<Column> primaryKey(ModelDraft draft) {
     List<Column> known = keys.get(draft.name());
     if (known != null) {
@@ -54,8 +57,9 @@ final class ForeignKeys {
     if (!resolving.add(draft.name())) {
       return List.of(); // reported where the circle closes
     }
-    List<Column> key = new ArrayList<>();
+    Map<String, List<Column>> byField = new java.util.LinkedHashMap<>();
     for (ModelDraft.Entry entry : draft.entries()) {
+      List<Column> key = byField.computeIfAbsent(entry.name(), k -> new ArrayList<>());
       if (entry instanceof ColumnEntry column && column.column().primaryKey()) {
         key.add(column.column());
       } else if (entry instanceof ReferenceEntry reference && reference.primaryKey() && holdsKey(reference)) {
@@ -72,6 +76,10 @@ final class ForeignKeys {
         key.addAll(columnsOf(reference));
       }
     }
+    List<Column> key = new ArrayList<>();
+    draft.attributes().key().ifPresentOrElse(
+        spec -> spec.fields().stream().map(Name::text).distinct().forEach(f -> key.addAll(byField.getOrDefault(f, List.of()))),
+        () -> byField.values().forEach(key::addAll));
     if (key.isEmpty() && layout.parent(draft.name()).isPresent() && !layout.hierarchies().inCycle(draft.name())) {
       // A subclass has its parent's key: in the parent's table, or copied into its own (joined).
       key.addAll(primaryKey(drafts.get(layout.parent(draft.name()).get())));
@@ -92,6 +100,20 @@ final class ForeignKeys {
     List<Column> result = key.isEmpty() ? List.of() : build(reference, target, key);
     columns.put(reference, result);
     return result;
+  }
+
+  /** Whether a reference marked {@code @pk} is its model's only key field. */
+  private boolean wholeKey(ReferenceEntry reference) {
+    if (!reference.primaryKey()) {
+      return false;
+    }
+    for (ModelDraft draft : drafts.values()) {
+      if (draft.entries().stream().anyMatch(e -> e == reference)) {
+        return draft.entries().stream().filter(e -> e != reference).noneMatch(e ->
+            (e instanceof ColumnEntry c && c.column().primaryKey()) || (e instanceof ReferenceEntry r && r.primaryKey() && holdsKey(r)));
+      }
+    }
+    return false;
   }
 
   private List<Column> build(ReferenceEntry reference, ModelDraft target, List<Column> key) {
@@ -119,7 +141,9 @@ final class ForeignKeys {
     for (int i = 0; i < key.size(); i++) {
       Column targetColumn = key.get(i);
       String field = given.isEmpty() ? reference.name() + "_" + targetColumn.field() : given.get(i).text();
-      boolean unique = reference.unique() && !composite;
+      // A reference that is the whole primary key is unique by the key: a UNIQUE constraint over
+      // the same column would duplicate it (PostgreSQL keeps one, so alembic check would differ).
+      boolean unique = reference.unique() && !composite && !wholeKey(reference);
       result.add(
           new Column(
               field,
@@ -141,7 +165,8 @@ final class ForeignKeys {
                   reference.onDelete(),
                   reference.onUpdate(),
                   composite ? Optional.of(reference.name()) : Optional.empty(),
-                  reference.constraint())),
+                  reference.constraint(),
+                  reference.names().foreignKey().map(Name::text))),
               ColumnOptions.NONE));
     }
     return result;

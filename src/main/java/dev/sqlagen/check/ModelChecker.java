@@ -34,6 +34,8 @@ final class ModelChecker {
   private final DefaultResolver defaults;
   private final RelationAttributes relations;
   private final ColumnConstructs constructs;
+  /** The fields the model being checked lists in {@code @@pk}: each is part of its key. */
+  private java.util.Set<String> keyFields = java.util.Set.of();
 
   /** False for {@code @@doc_comments(false)}: a doc comment is no database comment. */
   private final boolean docComments;
@@ -56,7 +58,10 @@ final class ModelChecker {
     List<ModelDraft.Entry> entries = new ArrayList<>();
     Map<String, Name> fieldNames = new HashMap<>();
     boolean incomplete = false;
-    boolean soleKey = model.fields().stream().filter(f -> f.attributes().stream().anyMatch(a -> a.name().text().equals("pk"))).count() == 1;
+    Optional<ModelDraft.KeySpec> key = keySpec(model);
+    keyFields = key.map(k -> k.fields().stream().map(Name::text).collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
+    boolean soleKey = key.isPresent() ? key.get().fields().size() == 1
+        : model.fields().stream().filter(f -> f.attributes().stream().anyMatch(a -> a.name().text().equals("pk"))).count() == 1;
     for (Field field : model.fields()) {
       if (!checkFieldName(field.name(), fieldNames)) {
         continue;
@@ -75,8 +80,10 @@ final class ModelChecker {
       incomplete |= type.isEmpty();
       type.flatMap(t -> entry(field, t, soleKey)).ifPresent(entries::add);
     }
+    key.ifPresent(k -> checkKeyFields(model, k));
+    keyFields = java.util.Set.of();
     String table = DbNames.table(model.name().text());
-    ModelDraft.ModelAttributes attributes = modelAttributes(model);
+    ModelDraft.ModelAttributes attributes = modelAttributes(model, key);
     comment(attributes.comment(), model.doc().filter(d -> docComments), "model");
     table = attributes.table().flatMap(ModelChecker::givenTable).orElse(table);
     return new ModelDraft(model, table, TableConstructs.schema(model, diagnostics), entries, incomplete, attributes);
@@ -121,6 +128,15 @@ final class ModelChecker {
       }
       type.flatMap(t -> entry(field, t, false)).map(ModelDraft.ColumnEntry.class::cast).ifPresent(entry -> {
         boolean plain = true;
+        for (Attribute attribute : field.attributes()) {
+          attribute.named("name").ifPresent(name -> diagnostics.report(
+              Diagnostic.of(
+                  Code.BAD_EXACT_NAME,
+                  name.span(),
+                  "a mixin's column is in every table of the models that use it, and one name can be in one table only",
+                  "remove name:, or declare " + field.name().text() + " in each model with a name of its own")));
+          plain &= attribute.named("name").isEmpty();
+        }
         for (Attribute attribute : field.attributes()) {
           String name = attribute.name().text();
           boolean marks = (name.equals("pk") && entry.column().primaryKey())
@@ -238,8 +254,17 @@ final class ModelChecker {
   }
 
   private Optional<ModelDraft.Entry> column(Field field, ColumnType type, boolean soleKey) {
-    FieldAttributes attributes = FieldAttributes.read(field, FieldKind.COLUMN, diagnostics);
+    FieldAttributes attributes = listedKey(field, FieldAttributes.read(field, FieldKind.COLUMN, diagnostics));
     boolean nullable = field.type().optional();
+    ModelDraft.ObjectNames names = names(attributes);
+    boolean unique = attributes.unique();
+    boolean index = attributes.index();
+    if (attributes.primaryKey() && soleKey) {
+      // The key is unique and indexed already: a constraint or index of the same column would repeat it.
+      unique = false;
+      index = false;
+      names = new ModelDraft.ObjectNames(names.primaryKey(), Optional.empty(), Optional.empty(), names.check(), Optional.empty());
+    }
     if (attributes.primaryKey()) {
       for (Attribute attribute : field.attributes()) {
         String name = attribute.name().text();
@@ -278,16 +303,16 @@ final class ModelChecker {
             type,
             nullable,
             attributes.primaryKey(),
-            // Said by a table-level index or constraint instead (TableConstructs).
-            attributes.unique() && !IndexArguments.tableLevel(field),
-            attributes.index() && !IndexArguments.tableLevel(field),
+            // Said by a table-level index or constraint instead where it has index arguments (TableConstructs).
+            unique && !IndexArguments.tableLevel(field),
+            index && !IndexArguments.tableLevel(field),
             defaultValue,
             field.doc(),
             Optional.empty(),
             options,
             comment(attributes.attribute("comment"), field.doc().filter(d -> docComments), "field"));
     return Optional.of(new ModelDraft.ColumnEntry(
-        field, column, constructs.check(attributes), attributes.discriminator(), attributes.version()));
+        field, column, constructs.check(attributes), attributes.discriminator(), attributes.version(), names));
   }
 
   /**
@@ -336,7 +361,10 @@ final class ModelChecker {
   }
 
   private Optional<ModelDraft.Entry> reference(Field field, String target) {
-    FieldAttributes attributes = FieldAttributes.read(field, FieldKind.REFERENCE, diagnostics);
+    FieldAttributes attributes = listedKey(field, FieldAttributes.read(field, FieldKind.REFERENCE, diagnostics));
+    attributes.attribute("index").filter(index -> index.named("name").isEmpty() && index.args().isEmpty()).ifPresent(index -> diagnostics.report(
+        Diagnostic.of(Code.REDUNDANT_ATTRIBUTE, index.span(), "a reference's foreign key is indexed already",
+            "remove '@index', or give the index its exact name: @index(name: \"...\")")));
     if (!field.defaults().isEmpty()) {
       diagnostics.report(
           Diagnostic.of(
@@ -393,7 +421,8 @@ final class ModelChecker {
             onUpdate,
             loading,
             attributes.index() || attributes.attribute("index").isEmpty(),
-            constraint));
+            constraint,
+            names(attributes)));
   }
 
   /**
@@ -446,7 +475,91 @@ final class ModelChecker {
 
   private static final List<String> MODEL_ATTRIBUTES = List.of("table", "inheritance", "identity", "comment");
 
-  private ModelDraft.ModelAttributes modelAttributes(Model model) {
+  /**
+   * The field's attributes, marked as a key if {@code @@pk} lists it; an {@code @pk} of its own is
+   * an error then: the key is given in one place.
+   */
+  private FieldAttributes listedKey(Field field, FieldAttributes attributes) {
+    if (keyFields.isEmpty()) {
+      return attributes;
+    }
+    attributes.attribute("pk").ifPresent(pk -> diagnostics.report(Diagnostic.of(Code.BAD_PRIMARY_KEY, pk.span(),
+        "'@pk' on '" + field.name().text() + "', and the model's '@@pk' gives the whole key",
+        keyFields.contains(field.name().text()) ? "remove '@pk': @@pk lists " + field.name().text() + " already"
+            : "remove '@pk', or list " + field.name().text() + " in @@pk")));
+    boolean listed = keyFields.contains(field.name().text());
+    return new FieldAttributes(listed, attributes.unique(), attributes.index(), attributes.column(), attributes.foreignKey(),
+        attributes.inverse(), attributes.given());
+  }
+
+  /** The exact names the field's attributes give ({@code name: "..."}). */
+  private ModelDraft.ObjectNames names(FieldAttributes attributes) {
+    Optional<Name> unique = ExactNames.of(attributes.attribute("unique").orElse(null), diagnostics);
+    Optional<Name> index = ExactNames.of(attributes.attribute("index").orElse(null), diagnostics);
+    if (unique.isPresent() && attributes.index()) {
+      diagnostics.report(Diagnostic.of(Code.BAD_EXACT_NAME, unique.get().span(),
+          "a column with @unique and @index has one unique index, named by @index",
+          "write @unique @index(name: \"" + unique.get().text() + "\")"));
+      unique = Optional.empty();
+    }
+    return new ModelDraft.ObjectNames(
+        ExactNames.of(attributes.attribute("pk").orElse(null), diagnostics),
+        unique,
+        index,
+        ExactNames.of(attributes.attribute("check").orElse(null), diagnostics),
+        ExactNames.of(attributes.attribute("fk").orElse(null), diagnostics));
+  }
+
+  /** {@code @@pk(a, b, name: "...")}, if given and well formed. */
+  private Optional<ModelDraft.KeySpec> keySpec(Model model) {
+    List<Attribute> given = model.attributes().stream().filter(a -> a.name().text().equals("pk")).toList();
+    if (given.isEmpty()) {
+      return Optional.empty();
+    }
+    given.stream().skip(1).forEach(a -> diagnostics.report(
+        Diagnostic.of(Code.DUPLICATE_ATTRIBUTE, a.span(), "'@@pk' is given twice", "remove one")));
+    Attribute at = given.get(0);
+    List<Name> fields = new ArrayList<>();
+    boolean ok = true;
+    for (Value arg : at.args()) {
+      if (arg instanceof Value.NameValue n) {
+        fields.add(new Name(n.name(), n.span()));
+      } else {
+        diagnostics.report(Diagnostic.of(Code.BAD_PRIMARY_KEY, arg.span(), "'@@pk' lists the key's field names",
+            "write such as @@pk(payment_date, payment_id)"));
+        ok = false;
+      }
+    }
+    if (ok && fields.isEmpty()) {
+      diagnostics.report(Diagnostic.of(Code.BAD_PRIMARY_KEY, at.span(), "'@@pk' needs the fields of the key, in key order",
+          "write such as @@pk(payment_date, payment_id)"));
+      ok = false;
+    }
+    Optional<Name> name = ExactNames.of(at, diagnostics);
+    return ok ? Optional.of(new ModelDraft.KeySpec(fields, name, at)) : Optional.empty();
+  }
+
+  /** Each field {@code @@pk} lists is a column or reference of the model, listed once. */
+  private void checkKeyFields(Model model, ModelDraft.KeySpec key) {
+    Map<String, Field> fields = new java.util.LinkedHashMap<>();
+    model.fields().forEach(f -> fields.putIfAbsent(f.name().text(), f));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Name name : key.fields()) {
+      Field field = fields.get(name.text());
+      if (field == null) {
+        diagnostics.report(Diagnostic.of(Code.BAD_PRIMARY_KEY, name.span(), "model '" + model.name().text() + "' has no field '" + name.text() + "'",
+            dev.sqlagen.diag.Suggestions.nearest(name.text(), fields.keySet()).map(s -> "did you mean '" + s + "'?")
+                .orElse("@@pk lists fields of this model (not of its mixins or parents)")));
+      } else if (field.type().collection()) {
+        diagnostics.report(Diagnostic.of(Code.BAD_PRIMARY_KEY, name.span(), "'" + name.text() + "' is a collection, which has no column in this table",
+            "list columns and references in @@pk"));
+      } else if (!seen.add(name.text())) {
+        diagnostics.report(Diagnostic.of(Code.BAD_PRIMARY_KEY, name.span(), "'" + name.text() + "' is listed twice", "remove one"));
+      }
+    }
+  }
+
+  private ModelDraft.ModelAttributes modelAttributes(Model model, Optional<ModelDraft.KeySpec> key) {
     Map<String, Attribute> seen = new HashMap<>();
     Optional<Polymorphism.Strategy> strategy = Optional.empty();
     Optional<Value.StringValue> identity = Optional.empty();
@@ -455,8 +568,8 @@ final class ModelChecker {
       if (TableConstructs.MODEL_ATTRIBUTES.contains(name) && !MODEL_ATTRIBUTES.contains(name)) {
         continue; // checked by TableConstructs
       }
-      if (name.equals(RenameChecks.WAS)) {
-        continue; // checked by RenameChecks
+      if (name.equals(RenameChecks.WAS) || name.equals("pk")) {
+        continue; // checked by RenameChecks, or by keySpec
       }
       if (!MODEL_ATTRIBUTES.contains(name)) {
         diagnostics.report(
@@ -490,7 +603,8 @@ final class ModelChecker {
         Optional.ofNullable(seen.get("inheritance")),
         strategy,
         identity,
-        Optional.ofNullable(seen.get("comment")));
+        Optional.ofNullable(seen.get("comment")),
+        key);
   }
 
   private static Optional<String> givenTable(Attribute attribute) {
@@ -550,17 +664,18 @@ final class ModelChecker {
     java.util.Set<String> all = new java.util.TreeSet<>(MODEL_ATTRIBUTES);
     all.addAll(TableConstructs.MODEL_ATTRIBUTES);
     all.add(RenameChecks.WAS);
+    all.add("pk");
     Optional<String> near = dev.sqlagen.diag.Suggestions.nearest(name, all);
     if (near.isPresent()) {
       return "did you mean '@@" + near.get() + "'?";
     }
     if (name.equals("id")) {
-      return "mark the key field with @pk instead, such as: id int @pk";
+      return "mark the key field with @pk instead, such as: id int @pk; or list the key's fields with @@pk(a, b)";
     }
     if (name.equals("discriminator") || name.equals("version")) {
       return "put @" + name + " on the field, such as: " + (name.equals("version") ? "version int @version" : "kind string(30) @discriminator");
     }
-    return "model attributes are @@table, @@schema, @@check, @@index, @@unique, @@unique_index, @@inheritance, @@identity, @@comment and @@was";
+    return "model attributes are @@table, @@schema, @@check, @@index, @@unique, @@unique_index, @@inheritance, @@pk, @@identity, @@comment and @@was";
   }
 
 

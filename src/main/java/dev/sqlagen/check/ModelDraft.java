@@ -31,7 +31,24 @@ record ModelDraft(
       Optional<Attribute> inheritance,
       Optional<Polymorphism.Strategy> strategy,
       Optional<Value.StringValue> identity,
-      Optional<Attribute> comment) {}
+      Optional<Attribute> comment,
+      Optional<KeySpec> key) {}
+
+  /** {@code @@pk(a, b, name: "...")}: the key's fields in key order, its exact name, where it was written. */
+  record KeySpec(List<Name> fields, Optional<Name> name, Attribute at) {
+    KeySpec {
+      fields = List.copyOf(fields);
+    }
+  }
+
+  /**
+   * The exact database names ({@code name: "..."}) a field gives the objects it makes: its key
+   * ({@code @pk}), unique constraint, index, CHECK and foreign key ({@code @fk}).
+   */
+  record ObjectNames(
+      Optional<Name> primaryKey, Optional<Name> unique, Optional<Name> index, Optional<Name> check, Optional<Name> foreignKey) {
+    static final ObjectNames NONE = new ObjectNames(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
 
   List<ColumnEntry> columns() {
     return entries.stream().filter(ColumnEntry.class::isInstance).map(ColumnEntry.class::cast).toList();
@@ -80,7 +97,8 @@ record ModelDraft(
    * {@code @version} that marks it, if any.
    */
   record ColumnEntry(
-      Field field, Column column, Optional<String> check, Optional<Attribute> discriminator, Optional<Attribute> version)
+      Field field, Column column, Optional<String> check, Optional<Attribute> discriminator, Optional<Attribute> version,
+      ObjectNames names)
       implements Entry {}
 
   /**
@@ -101,7 +119,8 @@ record ModelDraft(
       Optional<ReferentialAction> onUpdate,
       Optional<Loading> loading,
       boolean index,
-      boolean constraint)
+      boolean constraint,
+      ObjectNames names)
       implements Entry {}
 
   /** A one-to-many collection, or one side of a many-to-many. */

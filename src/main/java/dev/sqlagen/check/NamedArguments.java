@@ -29,25 +29,35 @@ import java.util.TreeSet;
  */
 final class NamedArguments {
   /** Field attributes ({@code @index(name: ...)}) and the names each takes. */
-  static final Map<String, Set<String>> FIELD = Map.of(
-      "fk", Set.of("constraint"),
-      "through", Set.of("fk", "target_fk", "ondelete", "onupdate"),
-      "computed", Set.of("stored"),
-
-      "index", IndexArguments.INDEX_KEYS,
-      "unique", IndexArguments.UNIQUE_KEYS);
+  static final Map<String, Set<String>> FIELD = Map.ofEntries(
+      Map.entry("pk", Set.of("name")),
+      Map.entry("unique", withName(IndexArguments.UNIQUE_KEYS)),
+      Map.entry("index", withName(IndexArguments.INDEX_KEYS)),
+      Map.entry("check", Set.of("name")),
+      Map.entry("fk", Set.of("name", "constraint")),
+      Map.entry("through", Set.of("fk", "target_fk", "ondelete", "onupdate")),
+      Map.entry("computed", Set.of("stored")));
 
   /** Model attributes ({@code @@index(..., name: ...)}) and the names each takes. */
-  static final Map<String, Set<String>> MODEL = Map.of(
-      "index", Set.of("using", "where", "nulls_not_distinct", "name"),
-      "unique_index", Set.of("using", "where", "nulls_not_distinct", "name"),
-      "unique", IndexArguments.UNIQUE_KEYS);
+  static final Map<String, Set<String>> MODEL = Map.ofEntries(
+      Map.entry("pk", Set.of("name")),
+      Map.entry("check", Set.of("name")),
+      Map.entry("unique", withName(IndexArguments.UNIQUE_KEYS)),
+      Map.entry("index", Set.of("using", "where", "nulls_not_distinct", "name")),
+      Map.entry("unique_index", Set.of("using", "where", "nulls_not_distinct", "name")));
 
   /** The schema's own attributes, written between declarations, and the names each takes. */
-  static final Map<String, Set<String>> SCHEMA = Map.of();
+  static final Map<String, Set<String>> SCHEMA = Map.ofEntries(
+      Map.entry("naming", Set.of("pk", "fk", "uq", "ck", "ix")));
 
   /** Calls in defaults and arguments ({@code sql(postgresql: ...)}) and the names each takes. */
   static final Map<String, Set<String>> CALL = Map.of("sql", Set.of("postgresql", "sqlite"));
+
+  private static Set<String> withName(Set<String> keys) {
+    Set<String> all = new java.util.HashSet<>(keys);
+    all.add("name");
+    return Set.copyOf(all);
+  }
 
   private static final Comparator<Span> SOURCE_ORDER =
       Comparator.comparingInt(Span::line).thenComparingInt(Span::column);

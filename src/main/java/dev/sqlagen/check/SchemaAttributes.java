@@ -17,7 +17,7 @@ import java.util.TreeSet;
  */
 final class SchemaAttributes {
   /** Every schema attribute there is. */
-  static final Set<String> KNOWN = Set.of("doc_comments");
+  static final Set<String> KNOWN = Set.of("naming", "doc_comments");
 
   private SchemaAttributes() {}
 

@@ -91,7 +91,8 @@ public final class SchemaChecker {
       }
     }
     RelationPairing.Pairs pairs = new RelationPairing(drafts, scalarSides, diagnostics).pair();
-    EntityBuilder builder = new EntityBuilder(drafts, keys, scalarSides, pairs, layout, mixinColumns, diagnostics, docComments);
+    dev.sqlagen.naming.ConstraintNames naming = NamingConvention.read(schema, diagnostics);
+    EntityBuilder builder = new EntityBuilder(drafts, keys, scalarSides, pairs, layout, mixinColumns, diagnostics, docComments, naming);
     List<ModelDraft> ordered = parentsFirst(drafts, hierarchies);
     List<Entity> classes = new ArrayList<>();
     for (ModelDraft draft : ordered) {
@@ -110,7 +111,57 @@ public final class SchemaChecker {
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables, tableOrder, renames.hints()));
+    ResolvedSchema resolved = new ResolvedSchema(schema.file().name(), enums, mixins, entities, linkTables, tableOrder, renames.hints(), naming);
+    indexNamesAcrossTables(resolved, declarations);
+    return diagnostics.hasErrors() ? Optional.empty() : Optional.of(resolved);
+  }
+
+  /**
+   * Tables, primary keys, unique constraints and indexes share one namespace per PostgreSQL schema
+   * (each is a relation), and SQLite's index names are the database's: a name given exactly, or a
+   * convention without the table's name, could repeat one of another table.
+   */
+  private void indexNamesAcrossTables(ResolvedSchema resolved, Declarations declarations) {
+    Map<String, String> taken = new java.util.HashMap<>();
+    dev.sqlagen.state.SchemaState state = dev.sqlagen.state.StateBuilder.of(resolved);
+    for (dev.sqlagen.state.TableState table : state.tables()) {
+      taken.putIfAbsent(key(table.schema(), table.name()), "table " + table.name());
+    }
+    for (dev.sqlagen.state.TableState table : state.tables()) {
+      // A link table's names are the convention's (its model's tables' names are checked with them).
+      for (String name : table.link().isEmpty() ? List.<String>of() : table.constraintNames()) {
+        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > TableConstructs.MAX_NAME) {
+          diagnostics.report(Diagnostic.of(Code.NAME_TOO_LONG, declarations.models().get(table.link().get(0)).name().span(),
+              "the many-to-many link table " + table.name() + " would have the name '" + name + "', " + bytes
+                  + " bytes long; PostgreSQL cuts names at " + TableConstructs.MAX_NAME,
+              "give the link table a shorter name with @through(\"...\"), or shorten the models' table names"));
+        }
+      }
+    }
+    for (dev.sqlagen.state.TableState table : state.tables()) {
+      List<String> names = new ArrayList<>();
+      names.add(table.primaryKey().name());
+      table.uniques().forEach(u -> names.add(u.name()));
+      table.indexes().forEach(i -> names.add(i.name()));
+      for (String name : names) {
+        String earlier = taken.putIfAbsent(key(table.schema(), name), "a key, constraint or index of table " + table.name());
+        if (earlier != null && !earlier.endsWith(" of table " + table.name())) {
+          Span at = table.model().map(declarations.models()::get).map(m -> m.name().span())
+              .orElse(declarations.models().values().iterator().next().name().span());
+          diagnostics.report(
+              Diagnostic.of(
+                  Code.DUPLICATE_CONSTRAINT_NAME,
+                  at,
+                  "'" + name + "' of table " + table.name() + " is also the name of " + earlier,
+                  "give one of them another name: PostgreSQL keeps tables, keys, unique constraints and indexes in one namespace per schema"));
+        }
+      }
+    }
+  }
+
+  private static String key(Optional<String> schema, String name) {
+    return schema.orElse("") + "." + name.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Python needs a class before its subclasses; otherwise declaration order is kept. */
@@ -155,7 +206,9 @@ public final class SchemaChecker {
           inheritance.polymorphism(entity.name()),
           inheritance.version(entity.name()),
           byTable.get(entity.table()),
-          entity.comment()));
+          entity.comment(),
+          entity.keyOrder(),
+          entity.keyName()));
     }
     return entities;
   }
@@ -259,6 +312,9 @@ public final class SchemaChecker {
   private static boolean triedPrimaryKey(Model model, Hierarchies hierarchies) {
     // A misspelt @pk (reported as unknown, with "did you mean '@pk'?") counts as tried too, and
     // so does a key in a mixin (reported there).
+    if (model.attributes().stream().anyMatch(a -> a.name().text().equals("pk"))) {
+      return true; // @@pk, reported if it failed
+    }
     List<dev.sqlagen.model.Field> fields = new ArrayList<>(model.fields());
     hierarchies.mixinDecls(model.name().text()).forEach(mixin -> fields.addAll(mixin.fields()));
     return fields.stream().anyMatch(f -> f.attributes().stream().anyMatch(a -> FieldAttributes.meansPrimaryKey(a.name().text())));

@@ -9,7 +9,6 @@ import dev.sqlagen.resolved.TableConstraint;
 
 import dev.sqlagen.GeneratorConfig;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,26 +87,23 @@ final class DataLayerPlanner {
           names.add(index.dbName());
         }
       }
-      names.addAll(foreignKeysToOtherSchemas(entity.table(), entity.schema(), entity.columns()));
+      names.addAll(foreignKeysToOtherSchemas(schema.naming(), entity.table(), entity.schema(), entity.columns()));
     }
     // A link table lives in its left model's schema: its key to the right model may leave it.
     for (LinkTable link : schema.linkTables()) {
-      names.addAll(foreignKeysToOtherSchemas(link.table(), link.schema(), link.columns()));
+      names.addAll(foreignKeysToOtherSchemas(schema.naming(), link.table(), link.schema(), link.columns()));
     }
     return names.stream().distinct().sorted().toList();
   }
 
-  /**
-   * The names of a table's foreign keys to tables of another schema (or of none). The naming
-   * convention names a composite key after its first column.
-   */
-  private static List<String> foreignKeysToOtherSchemas(String table, Optional<String> schema, List<Column> columns) {
+  /** The names of a table's foreign keys to tables of another schema (or of none). */
+  private static List<String> foreignKeysToOtherSchemas(
+      ConstraintNames naming, String table, Optional<String> schema, List<Column> columns) {
     List<String> names = new ArrayList<>();
-    Set<String> composites = new HashSet<>();
-    for (Column column : columns) {
-      column.foreignKey()
-          .filter(fk -> fk.constraint() && !fk.schema().equals(schema) && fk.composite().map(composites::add).orElse(true))
-          .ifPresent(fk -> names.add(ConstraintNames.foreignKey(table, column.name(), fk.table())));
+    for (List<Column> group : Column.foreignKeyGroups(columns)) {
+      if (!group.get(0).foreignKey().orElseThrow().schema().equals(schema)) {
+        names.add(Column.foreignKeyName(naming, table, group));
+      }
     }
     return names;
   }

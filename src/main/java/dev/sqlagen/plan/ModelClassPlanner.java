@@ -89,7 +89,14 @@ final class ModelClassPlanner {
    * (table comment, schema), which SQLAlchemy wants last.
    */
   private List<PyExpr> tableArgs() {
-    List<PyExpr> entries = new ArrayList<>(compositeForeignKeys());
+    List<PyExpr> entries = new ArrayList<>();
+    if (entity.explicitKey()) {
+      // The key's own order (@@pk(a, b)) or name: the columns' primary_key=True would give neither.
+      List<PyExpr> args = new ArrayList<>(entity.primaryKey().stream().map(c -> PyExpr.str(c.name())).toList());
+      entity.keyName().ifPresent(name -> args.add(PyExpr.keyword("name", PyExpr.str(name))));
+      entries.add(PyExpr.call(imports.ref(Symbol.sa("PrimaryKeyConstraint")), args));
+    }
+    entries.addAll(compositeForeignKeys());
     for (TableConstraint constraint : entity.constraints()) {
       entries.add(tableConstraint(constraint));
     }
@@ -104,12 +111,18 @@ final class ModelClassPlanner {
 
   private PyExpr tableConstraint(TableConstraint constraint) {
     if (constraint instanceof TableConstraint.Check check) {
-      // The naming convention makes the database name, ck_<table>_<name>, from this name.
-      return PyExpr.call(imports.ref(Symbol.sa("CheckConstraint")),
-          List.of(PyExpr.str(check.sql()), PyExpr.keyword("name", PyExpr.str(check.name()))));
+      // The naming convention makes the database name, ck_<table>_<name>, from this name; an exact
+      // name (name: "...") is conv(), which the convention leaves as it is.
+      PyExpr name = check.explicit()
+          ? PyExpr.call(imports.ref(Symbol.from("sqlalchemy.sql.naming", "conv", "naming")), List.of(PyExpr.str(check.dbName())))
+          : PyExpr.str(check.name());
+      return PyExpr.call(imports.ref(Symbol.sa("CheckConstraint")), List.of(PyExpr.str(check.sql()), PyExpr.keyword("name", name)));
     }
     if (constraint instanceof TableConstraint.Unique unique) {
       List<PyExpr> args = new ArrayList<>(unique.columns().stream().map(PyExpr::str).toList());
+      if (unique.explicit()) {
+        args.add(PyExpr.keyword("name", PyExpr.str(unique.dbName())));
+      }
       if (unique.nullsNotDistinct()) {
         args.add(PyExpr.keyword("postgresql_nulls_not_distinct", PyExpr.atom("True")));
       }
@@ -391,6 +404,7 @@ final class ModelClassPlanner {
 
   private static List<PyExpr> foreignKeyOptions(Column.ForeignKey fk, boolean deferred) {
     List<PyExpr> options = new ArrayList<>();
+    fk.name().ifPresent(name -> options.add(PyExpr.keyword("name", PyExpr.str(name))));
     fk.onDelete().ifPresent(action -> options.add(PyExpr.keyword("ondelete", PyExpr.str(action.sql()))));
     fk.onUpdate().ifPresent(action -> options.add(PyExpr.keyword("onupdate", PyExpr.str(action.sql()))));
     if (deferred) {

@@ -168,13 +168,9 @@ final class ModelsModulePlanner {
   }
 
   private ClassView baseClass() {
-    List<PyExpr> convention =
-        List.of(
-            PyExpr.entry("ix", PyExpr.str("ix_%(table_name)s_%(column_0_N_name)s")),
-            PyExpr.entry("uq", PyExpr.str("uq_%(table_name)s_%(column_0_N_name)s")),
-            PyExpr.entry("ck", PyExpr.str("ck_%(table_name)s_%(constraint_name)s")),
-            PyExpr.entry("fk", PyExpr.str("fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s")),
-            PyExpr.entry("pk", PyExpr.str("pk_%(table_name)s")));
+    List<PyExpr> convention = schema.naming().asMap().entrySet().stream()
+        .map(e -> PyExpr.entry(e.getKey(), PyExpr.str(e.getValue())))
+        .toList();
     PyExpr metadata =
         PyExpr.call(imports.ref(Symbol.sa("MetaData")), List.of(PyExpr.keyword("naming_convention", PyExpr.dict(convention))));
     String bases = (asyncAttrs ? imports.ref(Symbol.from("sqlalchemy.ext.asyncio", "AsyncAttrs", "asyncio_")) + ", " : "")

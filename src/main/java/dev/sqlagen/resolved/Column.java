@@ -1,5 +1,6 @@
 package dev.sqlagen.resolved;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,6 +36,25 @@ public record Column(
     }
   }
 
+  /** A foreign key's name: its own ({@code @fk(col, name:)}), or the convention's for its columns. */
+  public static String foreignKeyName(dev.sqlagen.naming.ConstraintNames naming, String table, List<Column> group) {
+    Column.ForeignKey target = group.get(0).foreignKey().orElseThrow();
+    return target.name().orElseGet(() -> naming.foreignKey(table, group.stream().map(Column::name).toList(), target.table(),
+        group.stream().map(c -> c.foreignKey().orElseThrow().column()).toList()));
+  }
+
+  /** The columns of each foreign key of a table, in column order: one-column keys and composite groups. */
+  public static List<List<Column>> foreignKeyGroups(List<Column> columns) {
+    java.util.Map<String, List<Column>> groups = new java.util.LinkedHashMap<>();
+    for (Column column : columns) {
+      // A reference written @fk(..., constraint: false) has no FOREIGN KEY constraint.
+      column.foreignKey().filter(ForeignKey::constraint).ifPresent(fk -> groups
+          .computeIfAbsent(fk.composite().map(group -> "group " + group).orElse("column " + column.name()), k -> new java.util.ArrayList<>())
+          .add(column));
+    }
+    return List.copyOf(groups.values());
+  }
+
   /** A column whose database comment is its doc comment. */
   public Column(
       String field, String name, ColumnType type, boolean nullable, boolean primaryKey, boolean unique, boolean index,
@@ -62,7 +82,9 @@ public record Column(
    * Where a foreign-key column points: a table (in a PostgreSQL schema, if any) and one of its
    * columns, with the referential actions of its constraint. {@code composite} names the reference
    * whose constraint spans several columns (then every column of it carries the same actions);
-   * empty for a one-column key. {@code constraint} is false for {@code @fk(..., constraint: false)}:
+   * empty for a one-column key. {@code name} is the constraint's exact name ({@code @fk(col, name: "...")}),
+   * if given; otherwise the naming convention names it.
+   * {@code constraint} is false for {@code @fk(..., constraint: false)}:
    * the ORM joins on the column, the database has no FOREIGN KEY constraint.
    */
   public record ForeignKey(
@@ -72,7 +94,8 @@ public record Column(
       Optional<ReferentialAction> onDelete,
       Optional<ReferentialAction> onUpdate,
       Optional<String> composite,
-      boolean constraint) {
+      boolean constraint,
+      Optional<String> name) {
     public ForeignKey {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(column, "column");
@@ -80,18 +103,19 @@ public record Column(
       Objects.requireNonNull(onDelete, "onDelete");
       Objects.requireNonNull(onUpdate, "onUpdate");
       Objects.requireNonNull(composite, "composite");
+      Objects.requireNonNull(name, "name");
     }
 
-    /** A key with its FOREIGN KEY constraint. */
+    /** A key with its FOREIGN KEY constraint, named by the naming convention. */
     public ForeignKey(
         String table, String column, Optional<String> schema, Optional<ReferentialAction> onDelete,
         Optional<ReferentialAction> onUpdate, Optional<String> composite) {
-      this(table, column, schema, onDelete, onUpdate, composite, true);
+      this(table, column, schema, onDelete, onUpdate, composite, true, Optional.empty());
     }
 
     /** A one-column key without referential actions. */
     public ForeignKey(String table, String column, Optional<String> schema) {
-      this(table, column, schema, Optional.empty(), Optional.empty(), Optional.empty());
+      this(table, column, schema, Optional.empty(), Optional.empty(), Optional.empty(), true, Optional.empty());
     }
 
     /** A one-column key to a table outside any schema, without referential actions. */

@@ -12,8 +12,11 @@ public sealed interface TableConstraint {
   /** The name the database knows it by (what the naming convention computes). */
   String dbName();
 
-  /** {@code CHECK (sql)}; {@code name} is what the model passes, {@code ck_<table>_<name>} the result. */
-  record Check(String name, String dbName, String sql) implements TableConstraint {
+  /**
+   * {@code CHECK (sql)}; {@code name} is what the model passes, {@code ck_<table>_<name>} the result,
+   * unless {@code explicit}: then {@code name} is the exact database name ({@code name: "..."}).
+   */
+  record Check(String name, String dbName, String sql, boolean explicit) implements TableConstraint {
     public Check {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(dbName, "dbName");
@@ -22,21 +25,21 @@ public sealed interface TableConstraint {
   }
 
   /**
-   * A unique constraint named by the naming convention: over several columns ({@code @@unique}),
-   * or over one when it is NULLS NOT DISTINCT ({@code @unique(nulls_not_distinct: true)}), which
-   * {@code unique=True} on the column cannot say.
+   * A unique constraint, named by the naming convention or {@code explicit}ly ({@code name: "..."}):
+   * over several columns ({@code @@unique}), or over one when it is named or NULLS NOT DISTINCT
+   * ({@code @unique(nulls_not_distinct: true)}), which {@code unique=True} on the column cannot say.
    */
-  record Unique(String dbName, List<String> columns, boolean nullsNotDistinct) implements TableConstraint {
+  record Unique(String dbName, List<String> columns, boolean explicit, boolean nullsNotDistinct) implements TableConstraint {
     public Unique {
       Objects.requireNonNull(dbName, "dbName");
       columns = List.copyOf(columns);
-      if (columns.isEmpty() || (columns.size() < 2 && !nullsNotDistinct)) {
-        throw new IllegalArgumentException("a table-level unique constraint spans several columns");
+      if (columns.isEmpty() || (columns.size() < 2 && !explicit && !nullsNotDistinct)) {
+        throw new IllegalArgumentException("a table-level unique constraint without a name or option of its own spans several columns");
       }
     }
 
     public Unique(String dbName, List<String> columns) {
-      this(dbName, columns, false);
+      this(dbName, columns, false, false);
     }
   }
 

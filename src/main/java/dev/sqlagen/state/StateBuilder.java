@@ -29,6 +29,7 @@ import java.util.Set;
  */
 public final class StateBuilder {
   private final ResolvedSchema schema;
+  private final ConstraintNames naming;
   private final Map<String, EnumType> enums = new HashMap<>();
   private final Map<String, Entity> entities = new HashMap<>();
   /** Per table, the reference field that declared each of its foreign-key fields. */
@@ -37,6 +38,7 @@ public final class StateBuilder {
 
   private StateBuilder(ResolvedSchema schema) {
     this.schema = schema;
+    this.naming = schema.naming();
     schema.enums().forEach(e -> enums.putIfAbsent(e.name(), e));
     for (Entity entity : schema.entities()) {
       entities.putIfAbsent(entity.name(), entity);
@@ -98,17 +100,18 @@ public final class StateBuilder {
           Optional.of(column.field()),
           Optional.ofNullable(referenceOf.get(column.field()))));
     }
+    // Named by the convention on the column, or exactly (name:) in the table's constraints.
     List<UniqueState> uniques = new ArrayList<>();
     for (Column column : entity.tableColumns()) {
       if (column.unique() && !column.index()) {
-        uniques.add(new UniqueState(ConstraintNames.unique(entity.table(), column.name()), List.of(column.name())));
+        uniques.add(new UniqueState(naming.unique(entity.table(), List.of(column.name())), List.of(column.name())));
       }
     }
     List<CheckState> checks = new ArrayList<>();
     List<IndexState> indexes = new ArrayList<>();
     for (Column column : entity.tableColumns()) {
       if (column.index()) {
-        indexes.add(new IndexState(ConstraintNames.index(entity.table(), column.name()),
+        indexes.add(new IndexState(naming.index(entity.table(), List.of(column.name())),
             List.of(new TableConstraint.IndexColumn(column.name(), false)), column.unique()));
       }
     }
@@ -129,8 +132,8 @@ public final class StateBuilder {
         entity.schema(),
         entity.comment(),
         columns,
-        new PrimaryKeyState(ConstraintNames.primaryKey(entity.table()), entity.primaryKey().stream().map(Column::name).toList()),
-        foreignKeys(entity.table(), entity.tableColumns(), order, entity),
+        primaryKey(entity.table(), entity.primaryKey(), entity.keyName()),
+        foreignKeys(naming, entity.table(), entity.tableColumns(), order, entity),
         uniques,
         checks,
         indexes,
@@ -160,8 +163,8 @@ public final class StateBuilder {
         link.schema(),
         Optional.empty(),
         columns,
-        new PrimaryKeyState(ConstraintNames.primaryKey(link.table()), link.columns().stream().map(Column::name).toList()),
-        foreignKeys(link.table(), link.columns(), null, null),
+        primaryKey(link.table(), link.columns(), Optional.empty()),
+        foreignKeys(naming, link.table(), link.columns(), null, null),
         List.of(),
         List.of(),
         List.of(),
@@ -169,25 +172,24 @@ public final class StateBuilder {
         List.of(link.left(), link.right()));
   }
 
+  private PrimaryKeyState primaryKey(String table, List<Column> key, Optional<String> name) {
+    List<String> columns = key.stream().map(Column::name).toList();
+    return new PrimaryKeyState(name.orElseGet(() -> naming.primaryKey(table, columns)), columns);
+  }
+
   /**
    * The foreign keys of a table: one per one-column key, one per composite group, in column order.
    *
    * @param entity the model the table maps, to ask the order for deferred keys; null for a link table
    */
-  private static List<ForeignKeyState> foreignKeys(String table, List<Column> columns, TableOrder order, Entity entity) {
-    Map<String, List<Column>> groups = new LinkedHashMap<>();
-    for (Column column : columns) {
-      // A reference written @fk(..., constraint: false) has no FOREIGN KEY constraint.
-      column.foreignKey().filter(Column.ForeignKey::constraint).ifPresent(fk -> groups
-          .computeIfAbsent(fk.composite().map(group -> "group " + group).orElse("column " + column.name()), k -> new ArrayList<>())
-          .add(column));
-    }
+  private static List<ForeignKeyState> foreignKeys(
+      ConstraintNames naming, String table, List<Column> columns, TableOrder order, Entity entity) {
     List<ForeignKeyState> keys = new ArrayList<>();
-    for (List<Column> group : groups.values()) {
+    for (List<Column> group : Column.foreignKeyGroups(columns)) {
       Column first = group.get(0);
       Column.ForeignKey target = first.foreignKey().orElseThrow();
       keys.add(new ForeignKeyState(
-          ConstraintNames.foreignKey(table, first.name(), target.table()),
+          Column.foreignKeyName(naming, table, group),
           group.stream().map(Column::name).toList(),
           target.table(),
           target.schema(),

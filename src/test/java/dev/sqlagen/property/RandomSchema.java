@@ -16,6 +16,8 @@ import java.util.Set;
  * Coverage: every scalar type, nullable fields, Python-side and server-side defaults valid for the
  * type, enums and enum defaults, {@code @unique} {@code @index} (with a method or a condition now
  * and then) {@code @column} {@code @@table},
+ * exact names ({@code name:} on {@code @unique @index @fk}, {@code @@pk(k2, k1, name:)}, a key in
+ * an order of its own),
  * references (required to earlier models only, so every cycle goes through a nullable reference;
  * self-references; several references to one model with {@code @inverse} on either side; references
  * to composite keys; {@code @ondelete}, {@code @load} and {@code @index(false)}), {@code @autoincrement(false)}
@@ -181,7 +183,7 @@ public final class RandomSchema {
       String name = modelPool.get(i);
       int kind = rng.nextInt(10);
       String pkType = kind < 5 ? "int" : kind == 5 ? "bigint" : kind == 6 ? "smallint" : kind == 7 ? "uuid"
-          : kind == 8 ? "string(" + (8 + rng.nextInt(30)) + ")" : "composite";
+          : kind == 8 ? "string(" + (8 + rng.nextInt(30)) + ")" : rng.nextBoolean() ? "composite" : "composite_reversed";
       models.add(new ModelPlan(name, true, pkType));
       globalNames.add(name);
     }
@@ -200,7 +202,7 @@ public final class RandomSchema {
         // A required reference only to an earlier model: cycles go through nullable references.
         boolean nullable = j >= i || rng.nextBoolean();
         // One-to-one: unique, to another model with a one-column key.
-        boolean unique = j != i && !target.pkType.equals("composite") && rng.nextInt(5) == 0;
+        boolean unique = j != i && !target.pkType.startsWith("composite") && rng.nextInt(5) == 0;
         int action = rng.nextInt(6);
         String onDelete = action == 0 ? "cascade" : action == 1 ? "restrict" : action == 2 && nullable ? "set_null" : null;
         String load = rng.nextInt(4) == 0 ? (rng.nextBoolean() ? "selectin" : "joined") : null;
@@ -286,6 +288,11 @@ public final class RandomSchema {
     if (model.pkType.equals("composite")) {
       field("k1", "int @pk", pyNames, columns, attributes, model.name);
       field("k2", "string(10) @pk", pyNames, columns, attributes, model.name);
+    } else if (model.pkType.equals("composite_reversed")) {
+      // A key in an order of its own, named exactly.
+      field("k1", "int", pyNames, columns, attributes, model.name);
+      field("k2", "string(10)", pyNames, columns, attributes, model.name);
+      out.append("  @@pk(k2, k1, name: ").append(quote(exactName("pk"))).append(")\n");
     } else {
       String suffix = model.pkType.equals("uuid") && rng.nextBoolean() ? " @pk = uuid4()" : " @pk";
       if (model.pkType.equals("int") && implied.nextInt(5) == 0) {
@@ -357,24 +364,39 @@ public final class RandomSchema {
   private void reference(Ref ref, List<Ref> refs, List<ModelPlan> models, Set<String> pyNames, Set<String> columns,
       List<String> attributes) {
     ModelPlan target = models.stream().filter(m -> m.name.equals(ref.target)).findFirst().orElseThrow();
-    List<String> keys = target.pkType.equals("composite") ? List.of("k1", "k2") : List.of("id");
+    List<String> keys = target.pkType.equals("composite") ? List.of("k1", "k2")
+        : target.pkType.equals("composite_reversed") ? List.of("k2", "k1") : List.of("id");
     boolean customFk = rng.nextInt(4) == 0;
+    boolean namedFk = rng.nextInt(4) == 0;
     List<String> fks = keys.stream().map(k -> customFk ? "fk_" + ref.field + (keys.size() > 1 ? "_" + k : "") : ref.field + "_" + k).toList();
     doc("field", ref.owner, ref.field);
     out.append("  ").append(ref.field).append(' ').append(ref.target).append(ref.nullable ? "?" : "");
-    if (customFk) {
-      out.append(" @fk(").append(String.join(", ", fks)).append(')');
+    if (customFk || namedFk) {
+      out.append(" @fk(").append(String.join(", ", fks));
+      if (namedFk) {
+        out.append(", name: ").append(quote(exactName("fk")));
+      }
+      out.append(')');
     }
     if (ref.side == Side.REFERENCE) {
       out.append(" @inverse(").append(ref.collection).append(')');
     }
     if (ref.unique) {
       out.append(" @unique");
+      if (rng.nextInt(4) == 0) {
+        out.append("(name: ").append(quote(exactName("uq"))).append(')');
+      }
+    }
+    // The index of its foreign-key column (its first, for a composite key), named exactly.
+    boolean namedIndex = !ref.unique && rng.nextInt(6) == 0;
+    if (namedIndex) {
+      out.append(" @index(name: ").append(quote(exactName("ix"))).append(')');
     }
     if (ref.onDelete != null) {
       out.append(" @ondelete(").append(ref.onDelete).append(')');
     }
-    if (!ref.unique && implied.nextInt(4) == 0) {
+    // Drawn either way, so that the implied stream stays the same; a named index has its index.
+    if (!ref.unique && implied.nextInt(4) == 0 && !namedIndex) {
       out.append(" @index(false)");
     }
     if (ref.load != null) {
@@ -467,19 +489,22 @@ public final class RandomSchema {
         && scalar != Scalar.JSONB && scalar != Scalar.ARRAY && scalar != Scalar.TSVECTOR
         && !(scalar == Scalar.DECIMAL && precision - scale < 3) && !((scalar == Scalar.STRING || scalar == Scalar.CHAR) && length < 2);
     boolean unique = uniqueOk && rng.nextInt(6) == 0;
+    boolean index = scalar != Scalar.JSON && scalar != Scalar.JSONB && scalar != Scalar.ARRAY && rng.nextInt(6) == 0;
+    boolean named = (unique || index) && rng.nextInt(3) == 0;
     if (unique) {
-      suffixes.add("@unique");
+      suffixes.add(named && !index ? "@unique(name: " + quote(exactName("uq")) + ")" : "@unique");
     }
-    if (scalar != Scalar.JSON && scalar != Scalar.JSONB && scalar != Scalar.ARRAY && rng.nextInt(6) == 0) {
+    if (index) {
       // Now and then a method or a condition: every scalar here but json has a hash operator
       // class; a hash index cannot be unique.
       int kind = rng.nextInt(4);
+      String name = named ? "name: " + quote(exactName("ix")) : null;
       if (kind == 0 && !unique) {
-        suffixes.add("@index(using: hash)");
+        suffixes.add("@index(using: hash" + (name == null ? "" : ", " + name) + ")");
       } else if (kind == 1) {
-        suffixes.add("@index(where: " + quote("\"" + column.replace("\"", "\"\"") + "\" IS NOT NULL") + ")");
+        suffixes.add("@index(where: " + quote("\"" + column.replace("\"", "\"\"") + "\" IS NOT NULL") + (name == null ? "" : ", " + name) + ")");
       } else {
-        suffixes.add("@index");
+        suffixes.add(name == null ? "@index" : "@index(" + name + ")");
       }
     }
     if (columnAttr != null) {
@@ -736,6 +761,13 @@ public final class RandomSchema {
       return s + "es";
     }
     return s + "s";
+  }
+
+  private int exactNames;
+
+  /** A name given exactly ({@code name:}): distinct in the schema, as index names must be on PostgreSQL. */
+  private String exactName(String kind) {
+    return "x" + exactNames++ + "_" + kind;
   }
 
   private List<String> shuffled(List<String> list) {
