@@ -498,13 +498,13 @@ public final class RandomSchema {
       // Now and then a method or a condition: every scalar here but json has a hash operator
       // class; a hash index cannot be unique.
       int kind = rng.nextInt(4);
-      String name = named ? "name: " + quote(exactName("ix")) : null;
+      String ixName = named ? "name: " + quote(exactName("ix")) : null;
       if (kind == 0 && !unique) {
-        suffixes.add("@index(using: hash" + (name == null ? "" : ", " + name) + ")");
+        suffixes.add("@index(using: hash" + (ixName == null ? "" : ", " + ixName) + ")");
       } else if (kind == 1) {
-        suffixes.add("@index(where: " + quote("\"" + column.replace("\"", "\"\"") + "\" IS NOT NULL") + (name == null ? "" : ", " + name) + ")");
+        suffixes.add("@index(where: " + quote("\"" + column.replace("\"", "\"\"") + "\" IS NOT NULL") + (ixName == null ? "" : ", " + ixName) + ")");
       } else {
-        suffixes.add(name == null ? "@index" : "@index(" + name + ")");
+        suffixes.add(ixName == null ? "@index" : "@index(" + ixName + ")");
       }
     }
     if (columnAttr != null) {
