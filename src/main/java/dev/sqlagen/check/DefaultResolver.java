@@ -62,6 +62,9 @@ final class DefaultResolver {
     if (type.kind() == Kind.FLOAT || type.kind() == Kind.REAL) {
       return Optional.of(new ColumnDefault.Number(number.text()));
     }
+    if (type.isUnconstrainedDecimal()) {
+      return Optional.of(new ColumnDefault.Number(number.text()));
+    }
     if (type.kind() == Kind.DECIMAL) {
       // Trailing zeros add no precision: 12.0 fits decimal(5).
       BigDecimal value = new BigDecimal(number.text()).stripTrailingZeros();

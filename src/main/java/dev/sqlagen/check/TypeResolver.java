@@ -83,8 +83,6 @@ final class TypeResolver {
         written = "string(255)";
       } else if (type.equals("char")) {
         written = "char(1)";
-      } else if (type.equals("decimal")) {
-        written = "decimal(12, 2)";
       }
       return Optional.of("did you mean '" + written + "'? it is " + alias.means());
     }
@@ -133,13 +131,8 @@ final class TypeResolver {
 
   private Optional<ColumnType> decimalType(TypeRef ref) {
     if (ref.args().isEmpty()) {
-      diagnostics.report(
-          Diagnostic.of(
-              Code.BAD_TYPE_ARGUMENT,
-              ref.name().span(),
-              "decimal needs a precision and a scale",
-              "write decimal(12, 2) for 12 digits, 2 of them after the point; or float for a floating-point number"));
-      return Optional.empty();
+      // PostgreSQL's numeric without a precision: any number of digits, kept exactly.
+      return Optional.of(ColumnType.decimal());
     }
     if (ref.args().size() > 2) {
       return badArgs(ref, "decimal takes a precision and a scale, such as decimal(12, 2)");

@@ -113,6 +113,9 @@ final class ColumnReader {
         yield kind == ColumnType.Kind.CHAR ? ColumnType.chars(value) : ColumnType.string(value);
       }
       case DECIMAL -> {
+        if (call.args().isEmpty() && call.keywords().isEmpty()) {
+          yield ColumnType.decimal();
+        }
         Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("precision", "scale"), "precision", "scale");
         int precision = Nodes.integer(keywords.get("precision"), "the precision of sa.Numeric()");
         int scale = Nodes.integer(keywords.get("scale"), "the scale of sa.Numeric()");

@@ -104,7 +104,7 @@ final class SqlText {
       case CIDR -> "cidr";
       case TSVECTOR -> "tsvector";
       case CITEXT -> "citext";
-      case DECIMAL -> "numeric(" + type.precision() + ", " + type.scale() + ")";
+      case DECIMAL -> type.isUnconstrainedDecimal() ? "numeric" : "numeric(" + type.precision() + ", " + type.scale() + ")";
       case DATE -> "date";
       case DATETIME -> type.timezone() ? "timestamp with time zone" : "timestamp without time zone";
       case TIME -> "time without time zone";

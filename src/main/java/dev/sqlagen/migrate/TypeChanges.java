@@ -41,6 +41,14 @@ final class TypeChanges {
     if (from.isInteger() && to.isInteger()) {
       return integerRank(a) <= integerRank(b);
     }
+    if ((from.isInteger() || a == Kind.DECIMAL) && to.isUnconstrainedDecimal()) {
+      // numeric without a precision holds every integer and every decimal(p, s) exactly.
+      return true;
+    }
+    if (a == Kind.DECIMAL && from.isUnconstrainedDecimal()) {
+      // Any number of digits into a bounded type: values may not fit.
+      return false;
+    }
     if (from.isInteger() && b == Kind.DECIMAL) {
       return to.precision() - to.scale() >= integerDigits(a);
     }
@@ -71,7 +79,7 @@ final class TypeChanges {
       case SMALLINT -> 6;
       case INT -> 11;
       case BIGINT -> 20;
-      case DECIMAL -> type.precision() + 2;
+      case DECIMAL -> type.isUnconstrainedDecimal() ? null : Integer.valueOf(type.precision() + 2);
       case BOOL -> 5;
       case DATE -> 10;
       case TIME -> 15;

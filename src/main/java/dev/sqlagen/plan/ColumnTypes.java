@@ -67,7 +67,9 @@ final class ColumnTypes {
           case SMALLINT -> integerVariant("SmallInteger", autoincrementKey);
           case STRING -> PyExpr.call(imports.ref(Symbol.sa("String")), java.util.List.of(PyExpr.atom(Integer.toString(type.length()))));
           case TEXT -> PyExpr.atom(imports.ref(Symbol.sa("Text")));
-          case DECIMAL -> PyExpr.call(
+          case DECIMAL -> type.isUnconstrainedDecimal()
+              ? PyExpr.call(imports.ref(Symbol.sa("Numeric")), java.util.List.of())
+              : PyExpr.call(
               imports.ref(Symbol.sa("Numeric")),
               java.util.List.of(PyExpr.atom(Integer.toString(type.precision())), PyExpr.atom(Integer.toString(type.scale()))));
           case DATETIME -> type.timezone()

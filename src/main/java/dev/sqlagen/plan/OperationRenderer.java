@@ -283,7 +283,9 @@ final class OperationRenderer {
       case TEXT -> PyExpr.atom("sa.Text()");
       case BOOL -> PyExpr.atom("sa.Boolean()");
       case FLOAT -> PyExpr.atom("sa.Double()");
-      case DECIMAL -> PyExpr.atom("sa.Numeric(precision=" + type.precision() + ", scale=" + type.scale() + ")");
+      case DECIMAL -> PyExpr.atom(type.isUnconstrainedDecimal()
+          ? "sa.Numeric()"
+          : "sa.Numeric(precision=" + type.precision() + ", scale=" + type.scale() + ")");
       case DATE -> PyExpr.atom("sa.Date()");
       case DATETIME -> PyExpr.atom(type.timezone() ? "sa.DateTime(timezone=True)" : "sa.DateTime()");
       case TIME -> PyExpr.atom("sa.Time()");

@@ -34,7 +34,7 @@ public record ColumnType(
     if (array && !canBeArrayElement(kind)) {
       throw new IllegalArgumentException("no arrays of " + kind);
     }
-    if (kind == Kind.DECIMAL && (precision < 1 || scale < 0 || scale > precision)) {
+    if (kind == Kind.DECIMAL && !(precision == 0 && scale == 0) && (precision < 1 || scale < 0 || scale > precision)) {
       throw new IllegalArgumentException("bad decimal(" + precision + ", " + scale + ")");
     }
     if ((kind == Kind.ENUM) != enumName.isPresent()) {
@@ -58,6 +58,16 @@ public record ColumnType(
     return new ColumnType(Kind.DECIMAL, 0, precision, scale, false, Optional.empty());
   }
 
+  /** {@code decimal} without precision or scale: PostgreSQL's unconstrained {@code numeric}, {@code Numeric()}. */
+  public static ColumnType decimal() {
+    return new ColumnType(Kind.DECIMAL, 0, 0, 0, false, Optional.empty());
+  }
+
+  /** Whether this is a {@code decimal} without precision or scale (any number of digits). */
+  public boolean isUnconstrainedDecimal() {
+    return kind == Kind.DECIMAL && precision == 0;
+  }
+
   public static ColumnType datetime(boolean timezone) {
     return new ColumnType(Kind.DATETIME, 0, 0, 0, timezone, Optional.empty());
   }
@@ -76,7 +86,7 @@ public record ColumnType(
     String base = switch (kind) {
       case STRING -> "string(" + length + ")";
       case CHAR -> "char(" + length + ")";
-      case DECIMAL -> "decimal(" + precision + ", " + scale + ")";
+      case DECIMAL -> precision == 0 ? "decimal" : "decimal(" + precision + ", " + scale + ")";
       case DATETIME -> timezone ? "datetime(tz)" : "datetime";
       case ENUM -> enumName.orElseThrow();
       default -> kind.name().toLowerCase(java.util.Locale.ROOT);

@@ -21,7 +21,7 @@ final class ColumnTypes {
     return switch (type.kind()) {
       case STRING -> "string(" + type.length() + ")";
       case CHAR -> "char(" + type.length() + ")";
-      case DECIMAL -> "decimal(" + type.precision() + "," + type.scale() + ")";
+      case DECIMAL -> type.isUnconstrainedDecimal() ? "decimal" : "decimal(" + type.precision() + "," + type.scale() + ")";
       case DATETIME -> type.timezone() ? "datetime(tz)" : "datetime";
       case ENUM -> "enum(" + type.enumName().orElseThrow() + ")";
       default -> type.kind().name().toLowerCase(Locale.ROOT);
@@ -57,7 +57,10 @@ final class ColumnTypes {
         return Optional.of(ColumnType.enumOf(m.group(8)));
       }
       Kind kind = Kind.valueOf(m.group(9).toUpperCase(Locale.ROOT));
-      if (kind == Kind.STRING || kind == Kind.CHAR || kind == Kind.DECIMAL || kind == Kind.ENUM) {
+      if (kind == Kind.DECIMAL) {
+        return Optional.of(ColumnType.decimal());
+      }
+      if (kind == Kind.STRING || kind == Kind.CHAR || kind == Kind.ENUM) {
         return Optional.empty();
       }
       return Optional.of(ColumnType.of(kind));

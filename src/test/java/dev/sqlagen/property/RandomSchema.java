@@ -450,11 +450,20 @@ public final class RandomSchema {
       // SQLite stores NUMERIC as a double: the proof's round trip of Numeric(p, s) holds for
       // scales up to about 8 only (test_generated.py's values have 12 significant digits).
       scale = rng.nextInt(Math.min(precision, 8) + 1);
-      type.append("decimal(").append(precision);
-      if (scale > 0 || rng.nextBoolean()) {
-        type.append(", ").append(scale);
+      boolean writeScale = scale > 0 || rng.nextBoolean();
+      if (precision >= 17) {
+        // decimal alone, Numeric(): unconstrained. Its defaults and values stay within 10 + 2
+        // digits (SQLite keeps NUMERIC as a double). The same draws as decimal(p, s) make.
+        precision = 12;
+        scale = 2;
+        type.append("decimal");
+      } else {
+        type.append("decimal(").append(precision);
+        if (writeScale) {
+          type.append(", ").append(scale);
+        }
+        type.append(')');
       }
-      type.append(')');
     } else {
       type.append(scalar.sqd);
     }
@@ -767,7 +776,9 @@ public final class RandomSchema {
 
   /** A name given exactly ({@code name:}): distinct in the schema, as index names must be on PostgreSQL. */
   private String exactName(String kind) {
-    return "x" + exactNames++ + "_" + kind;
+    // Every third name is one that needs quoting: a dot, a space, a single quote, upper case.
+    int n = exactNames++;
+    return n % 3 == 2 ? "X" + n + ".o'k " + kind : "x" + n + "_" + kind;
   }
 
   private List<String> shuffled(List<String> list) {
