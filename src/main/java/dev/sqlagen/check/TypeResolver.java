@@ -37,6 +37,12 @@ final class TypeResolver {
       noArgs(ref);
       return Optional.of(new FieldType.Scalar(ColumnType.enumOf(name)));
     }
+    if (declarations.customTypes().containsKey(name)) {
+      if (!ref.args().isEmpty()) {
+        badArgs(ref, "'" + name + "' is declared by @@type with its arguments: write them in its sqlalchemy: and sql:");
+      }
+      return Optional.of(new FieldType.Scalar(ColumnType.custom(declarations.customTypes().get(name))));
+    }
     if (declarations.mixins().containsKey(name)) {
       diagnostics.report(
           Diagnostic.of(
@@ -54,7 +60,7 @@ final class TypeResolver {
               ref.name().span(),
               "unknown type '" + name + "'",
               suggestion(ref)
-                  .orElse("declare 'model " + name + " { ... }' or 'enum " + name + " { ... }', or use a built-in type such as int or string(100)")));
+                  .orElse("declare 'model " + name + " { ... }', 'enum " + name + " { ... }' or '@@type(" + name + ", ...)', or use a built-in type such as int or string(100)")));
       return Optional.empty();
     }
     return scalar(ref, kind).map(FieldType.Scalar::new);
