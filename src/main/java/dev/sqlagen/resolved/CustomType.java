@@ -28,7 +28,12 @@ public record CustomType(String name, String sql, TypeRef sqlalchemy, String pyt
 
   /** A custom type as a revision or a snapshot holds it: its name is its class, its SQL text unknown. */
   public static CustomType readBack(TypeRef sqlalchemy, Optional<TypeRef> sqlite) {
-    return new CustomType(sqlalchemy.name(), "", sqlalchemy, "object", sqlite);
+    return readBack(sqlalchemy, sqlite, "");
+  }
+
+  /** As a snapshot holds it, with its SQL text (for a later USING cast into it). */
+  public static CustomType readBack(TypeRef sqlalchemy, Optional<TypeRef> sqlite, String sql) {
+    return new CustomType(sqlalchemy.name(), sql, sqlalchemy, "object", sqlite);
   }
 
   /**

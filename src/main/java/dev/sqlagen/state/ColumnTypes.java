@@ -25,9 +25,10 @@ final class ColumnTypes {
       case DECIMAL -> "decimal(" + type.precision() + "," + type.scale() + ")";
       case DATETIME -> type.timezone() ? "datetime(tz)" : "datetime";
       case ENUM -> "enum(" + type.enumName().orElseThrow() + ")";
-      // A type of @@type, by what the database sees: custom(module.Class(args)) or custom(...;sqlite=module.Class(args)).
+      // A type of @@type: custom(module.Class(args)), then ;sqlite=module.Class(args) and ;sql=its DDL text where it has them.
       case CUSTOM -> "custom(" + type.custom().orElseThrow().sqlalchemy().spelling()
-          + type.custom().orElseThrow().sqlite().map(s -> ";sqlite=" + s.spelling()).orElse("") + ")";
+          + type.custom().orElseThrow().sqlite().map(s -> ";sqlite=" + s.spelling()).orElse("")
+          + (type.custom().orElseThrow().sql().isEmpty() ? "" : ";sql=" + type.custom().orElseThrow().sql()) + ")";
       default -> type.kind().name().toLowerCase(Locale.ROOT);
     };
   }
@@ -51,13 +52,16 @@ final class ColumnTypes {
     }
     if (spelling.startsWith("custom(") && spelling.endsWith(")")) {
       String inner = spelling.substring("custom(".length(), spelling.length() - 1);
+      int sqlAt = inner.lastIndexOf(";sql=");
+      String sql = sqlAt < 0 ? "" : inner.substring(sqlAt + ";sql=".length());
+      inner = sqlAt < 0 ? inner : inner.substring(0, sqlAt);
       int sqlite = inner.lastIndexOf(";sqlite=");
       Optional<CustomType.TypeRef> type = typeRef(sqlite < 0 ? inner : inner.substring(0, sqlite));
       Optional<CustomType.TypeRef> variant = sqlite < 0 ? Optional.empty() : typeRef(inner.substring(sqlite + ";sqlite=".length()));
       if (type.isEmpty() || sqlite >= 0 && variant.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(ColumnType.custom(CustomType.readBack(type.get(), variant)));
+      return Optional.of(ColumnType.custom(CustomType.readBack(type.get(), variant, sql)));
     }
     Matcher m = SPELLING.matcher(spelling);
     if (!m.matches()) {
