@@ -60,7 +60,7 @@ final class TypeResolver {
               ref.name().span(),
               "unknown type '" + name + "'",
               suggestion(ref)
-                  .orElse("declare 'model " + name + " { ... }', 'enum " + name + " { ... }' or '@@type(" + name + ", ...)', or use a built-in type such as int or string(100)")));
+                  .orElse("declare 'model " + name + " { ... }' or 'enum " + name + " { ... }', or use a built-in type such as int or string(100)")));
       return Optional.empty();
     }
     return scalar(ref, kind).map(FieldType.Scalar::new);
