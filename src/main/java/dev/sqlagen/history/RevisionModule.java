@@ -156,8 +156,9 @@ record RevisionModule(Set<String> imported, Map<String, EnumVariable> enums, Lis
 
   /** {@code from a.b import Name}: the class of a type declared by {@code @@type}. */
   private static boolean typeImport(PyStatement statement) {
-    return statement instanceof PyStatement.FromImport from && !from.module().equals("__future__")
-        && from.names().stream().allMatch(n -> TYPE_CLASS.matcher(n).matches());
+    // A SQLAlchemy type class never comes from the standard library (typing, collections...).
+    return statement instanceof PyStatement.FromImport from && !dev.sqlagen.naming.PythonModules.isStandard(from.module())
+        && !from.module().equals("alembic") && from.names().stream().allMatch(n -> TYPE_CLASS.matcher(n).matches());
   }
 
   private static final java.util.regex.Pattern TYPE_CLASS = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

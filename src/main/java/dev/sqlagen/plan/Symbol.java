@@ -76,20 +76,6 @@ record Symbol(String module, String name, boolean moduleStyle, String alias) {
   /** Whether the module is part of Python's standard library (its own import section). */
   boolean standardLibrary() {
     String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
-    return !top.equals("sqlalchemy") && !top.equals("alembic") && StandardModules.NAMES.contains(top);
-  }
-
-  /** Python's standard library modules (a type of {@code @@type} may come from anywhere). */
-  private static final class StandardModules {
-    static final java.util.Set<String> NAMES = load();
-
-    private static java.util.Set<String> load() {
-      try (var in = Symbol.class.getResourceAsStream("stdlib-modules.txt")) {
-        return new String(java.util.Objects.requireNonNull(in).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-            .lines().filter(l -> !l.isBlank() && !l.startsWith("#")).collect(java.util.stream.Collectors.toUnmodifiableSet());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
+    return !top.equals("sqlalchemy") && !top.equals("alembic") && dev.sqlagen.naming.PythonModules.isStandard(top);
   }
 }
