@@ -43,12 +43,16 @@ final class ColumnTypes {
 
   /** A builtin annotation as written ({@code list[float]}), or a dotted path's class, imported. */
   private String customAnnotation(dev.sqlagen.resolved.CustomType custom) {
-    return custom.pythonModule().map(module -> imports.ref(Symbol.from(module, custom.pythonName(), lastPart(module))))
-        .orElse(custom.python());
+    return custom.pythonModule().map(module -> imports.ref(Symbol.from(module, custom.pythonName(), alias(module))))
+        // Each builtin through the import plan: builtins.str where a field named str hides it.
+        .orElseGet(() -> BUILTIN_WORD.matcher(custom.python()).replaceAll(m -> imports.ref(Symbol.builtin(m.group()))));
   }
 
-  private static String lastPart(String module) {
-    return module.substring(module.lastIndexOf('.') + 1);
+  private static final java.util.regex.Pattern BUILTIN_WORD = java.util.regex.Pattern.compile("[a-z]+");
+
+  /** The alias a module takes where a name is taken: as for SQLAlchemy's own symbols ({@code sa}, {@code postgresql}). */
+  private static String alias(String module) {
+    return module.equals("sqlalchemy") ? "sa" : module.substring(module.lastIndexOf('.') + 1);
   }
 
   /** A type of {@code @@type}: its class imported by name, called with its arguments. */
@@ -59,7 +63,7 @@ final class ColumnTypes {
   }
 
   private PyExpr customInstance(dev.sqlagen.resolved.CustomType.TypeRef ref) {
-    return PyExpr.atom(ref.instance(imports.ref(Symbol.from(ref.module(), ref.name(), lastPart(ref.module())))));
+    return PyExpr.atom(ref.instance(imports.ref(Symbol.from(ref.module(), ref.name(), alias(ref.module())))));
   }
 
   /**
