@@ -246,6 +246,9 @@ class ValueFactory:
             return f"10.{n // 65_536 % 256}.{n // 256 % 256}.{n % 256}"
         if isinstance(type_, postgresql.CIDR):
             return f"10.{n // 256 % 256}.{n % 256}.0/24"
+        if isinstance(type_, postgresql.MACADDR):
+            # A MAC address as PostgreSQL gives it back (custom_types.sqd's @@type).
+            return f"08:00:2b:{n // 65_536 % 256:02x}:{n // 256 % 256:02x}:{n % 256:02x}"
         if isinstance(type_, postgresql.TSVECTOR):
             # One lexeme, quoted: the text PostgreSQL gives back for it.
             return f"'t{_base36(n)}'"

@@ -26,9 +26,19 @@ final class Declarations {
   private final Map<String, Model> models = new LinkedHashMap<>();
   private final Map<String, EnumDecl> enums = new LinkedHashMap<>();
   private final Map<String, Mixin> mixins = new LinkedHashMap<>();
+  private final Map<String, dev.sqlagen.resolved.CustomType> customTypes = new LinkedHashMap<>();
 
   Declarations(Schema schema, Diagnostics diagnostics) {
+    this(schema, Map.of(), diagnostics);
+  }
+
+  /** @param declaredTypes the schema's {@code @@type}s: a model, enum or mixin of the same name is a duplicate */
+  Declarations(Schema schema, Map<String, CustomTypes.Declared> declaredTypes, Diagnostics diagnostics) {
     Map<String, Name> seen = new LinkedHashMap<>();
+    declaredTypes.forEach((name, declared) -> {
+      seen.put(name, new Name(name, declared.span()));
+      customTypes.put(name, declared.type());
+    });
     for (EnumDecl decl : schema.enums()) {
       if (declare(decl.name(), "model or enum", seen, diagnostics)) {
         enums.put(decl.name().text(), decl);
@@ -97,6 +107,11 @@ final class Declarations {
     return mixins;
   }
 
+  /** The types declared by {@code @@type}, by name. */
+  Map<String, dev.sqlagen.resolved.CustomType> customTypes() {
+    return customTypes;
+  }
+
   /** Whether a class of the generated module has this name: a model, an enum or a mixin. */
   boolean declaresClass(String name) {
     return models.containsKey(name) || enums.containsKey(name) || mixins.containsKey(name);
@@ -106,6 +121,7 @@ final class Declarations {
     Set<String> names = new java.util.TreeSet<>(ScalarTypes.NAMES);
     names.addAll(models.keySet());
     names.addAll(enums.keySet());
+    names.addAll(customTypes.keySet());
     return names;
   }
 }

@@ -48,7 +48,8 @@ final class NamedArguments {
 
   /** The schema's own attributes, written between declarations, and the names each takes. */
   static final Map<String, Set<String>> SCHEMA = Map.ofEntries(
-      Map.entry("naming", Set.of("pk", "fk", "uq", "ck", "ix")));
+      Map.entry("naming", Set.of("pk", "fk", "uq", "ck", "ix")),
+      Map.entry("type", Set.of("sql", "sqlalchemy", "python", "sqlite")));
 
   /** Calls in defaults and arguments ({@code sql(postgresql: ...)}) and the names each takes. */
   static final Map<String, Set<String>> CALL = Map.of("sql", Set.of("postgresql", "sqlite"));

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  */
 final class SchemaAttributes {
   /** Every schema attribute there is. */
-  static final Set<String> KNOWN = Set.of("naming", "doc_comments");
+  static final Set<String> KNOWN = Set.of("naming", "doc_comments", "type");
 
   private SchemaAttributes() {}
 
@@ -28,7 +28,7 @@ final class SchemaAttributes {
       if (!KNOWN.contains(name)) {
         diagnostics.report(Diagnostic.of(Code.UNKNOWN_ATTRIBUTE, attribute.span(),
             "unknown schema attribute '@@" + name + "'", hint(name)));
-      } else if (!seen.add(name)) {
+      } else if (!name.equals("type") && !seen.add(name)) {
         diagnostics.report(Diagnostic.of(Code.DUPLICATE_ATTRIBUTE, attribute.span(),
             "'@@" + name + "' is given twice", "remove one"));
       }

@@ -50,7 +50,7 @@ public final class SchemaChecker {
     new NamedArguments(diagnostics).check(schema);
     SchemaAttributes.check(schema, diagnostics);
     boolean docComments = SchemaAttributes.docComments(schema, diagnostics);
-    Declarations declarations = new Declarations(schema, diagnostics);
+    Declarations declarations = new Declarations(schema, CustomTypes.read(schema, diagnostics), diagnostics);
     RenameChecks renames = new RenameChecks(diagnostics);
     java.util.Set<String> badEnumAttributes = renames.checkEnums(declarations.enums().values());
     renames.checkModels(declarations.models().values());

@@ -37,6 +37,12 @@ final class TypeResolver {
       noArgs(ref);
       return Optional.of(new FieldType.Scalar(ColumnType.enumOf(name)));
     }
+    if (declarations.customTypes().containsKey(name)) {
+      if (!ref.args().isEmpty()) {
+        badArgs(ref, "'" + name + "' is declared by @@type with its arguments: write them in its sqlalchemy: and sql:");
+      }
+      return Optional.of(new FieldType.Scalar(ColumnType.custom(declarations.customTypes().get(name))));
+    }
     if (declarations.mixins().containsKey(name)) {
       diagnostics.report(
           Diagnostic.of(

@@ -27,6 +27,11 @@ final class ColumnReader {
    *     not one, or not created yet
    */
   static ColumnDraft read(PyNode.Call call, Function<PyNode.Name, EnumState> enumType) {
+    return read(call, enumType, Map.of());
+  }
+
+  /** @param typeClasses the classes of {@code @@type}s the revision imports ({@code from module import Name}) */
+  static ColumnDraft read(PyNode.Call call, Function<PyNode.Name, EnumState> enumType, Map<String, String> typeClasses) {
     Nodes.positional(call, 2, 4);
     Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("nullable", "server_default", "comment", "autoincrement"), "nullable");
     String name = Nodes.string(call.args().get(0), "the column's name");
@@ -35,11 +40,15 @@ final class ColumnReader {
         && attribute.name().equals("with_variant");
     // A PostgreSQL type with a portable one on SQLite (jsonb, inet, arrays...), or the SQLite
     // INTEGER of an autoincrementing key: only the latter counts as the key's variant.
-    boolean portable = withVariant && Nodes.callee(((PyNode.Attribute) ((PyNode.Call) typeNode).callee()).target()).startsWith("postgresql.");
-    boolean variant = withVariant && !portable;
+    boolean portableCall = withVariant && Nodes.callee(((PyNode.Attribute) ((PyNode.Call) typeNode).callee()).target()).startsWith("postgresql.");
+    PyNode typeBase = withVariant ? ((PyNode.Attribute) ((PyNode.Call) typeNode).callee()).target() : typeNode;
+    boolean custom = typeBase instanceof PyNode.Call baseCall && baseCall.callee() instanceof PyNode.Name className
+        && typeClasses.containsKey(className.id());
+    boolean portable = portableCall && !custom;
+    boolean variant = withVariant && !portable && !custom;
     Optional<EnumState> enumState = typeNode instanceof PyNode.Name variable ? Optional.of(enumType.apply(variable)) : Optional.empty();
     ColumnType type = enumState.map(e -> ColumnType.enumOf(e.name()))
-        .orElseGet(() -> portable ? portableType((PyNode.Call) typeNode) : variant ? variantType((PyNode.Call) typeNode) : type(typeNode));
+        .orElseGet(() -> custom ? customType(typeNode, withVariant, typeClasses) : portable ? portableType((PyNode.Call) typeNode) : variant ? variantType((PyNode.Call) typeNode) : type(typeNode));
     Optional<IdentityKind> identity = Optional.empty();
     Optional<String> computed = Optional.empty();
     for (PyNode option : call.args().subList(2, call.args().size())) {
@@ -181,6 +190,47 @@ final class ColumnReader {
       throw Unreadable.at(call.args().get(1), "a variant for " + call.args().get(1).canonical() + ", where sqlagen writes one for \"sqlite\"");
     }
     return type;
+  }
+
+  /**
+   * A type of {@code @@type}: {@code Name(literal, ...)}, with {@code .with_variant(Other(...), "sqlite")}
+   * when it has a SQLite type, each class imported from its module.
+   */
+  private static ColumnType customType(PyNode node, boolean withVariant, Map<String, String> typeClasses) {
+    if (!withVariant) {
+      return ColumnType.custom(dev.sqlagen.resolved.CustomType.readBack(typeRef(node, typeClasses), Optional.empty()));
+    }
+    PyNode.Call call = (PyNode.Call) node;
+    PyNode base = ((PyNode.Attribute) call.callee()).target();
+    Nodes.positional(call, 2, 2);
+    Nodes.keywords(call, Set.of());
+    if (!Nodes.string(call.args().get(1), "the variant's dialect").equals("sqlite")) {
+      throw Unreadable.at(call.args().get(1), "a variant for " + call.args().get(1).canonical() + ", where sqlagen writes one for \"sqlite\"");
+    }
+    return ColumnType.custom(dev.sqlagen.resolved.CustomType.readBack(typeRef(base, typeClasses),
+        Optional.of(typeRef(call.args().get(0), typeClasses))));
+  }
+
+  private static dev.sqlagen.resolved.CustomType.TypeRef typeRef(PyNode node, Map<String, String> typeClasses) {
+    if (!(node instanceof PyNode.Call call && call.callee() instanceof PyNode.Name name && typeClasses.containsKey(name.id()))) {
+      throw Unreadable.at(node, Nodes.quote(node) + " as a custom column type, where sqlagen writes a class the revision imports, called");
+    }
+    for (PyNode arg : call.args()) {
+      literal(arg);
+    }
+    call.keywords().forEach(k -> literal(k.value()));
+    String canonical = call.canonical();
+    String args = canonical.substring(name.id().length() + 1, canonical.length() - 1);
+    return new dev.sqlagen.resolved.CustomType.TypeRef(typeClasses.get(name.id()), name.id(),
+        args.isEmpty() ? Optional.empty() : Optional.of(args));
+  }
+
+  private static void literal(PyNode node) {
+    boolean literal = node instanceof PyNode.Num || node instanceof PyNode.Str
+        || node instanceof PyNode.Name n && (n.id().equals("True") || n.id().equals("False") || n.id().equals("None"));
+    if (!literal) {
+      throw Unreadable.at(node, Nodes.quote(node) + " as an argument of a custom column type, where sqlagen writes literals");
+    }
   }
 
   /** {@code postgresql.INET()} and the like as an array's element. */

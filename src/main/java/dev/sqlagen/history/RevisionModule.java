@@ -19,9 +19,10 @@ import java.util.Set;
  * @param enums the enum type variables by variable name, in order
  * @param upgrade the body of {@code upgrade()}
  */
-record RevisionModule(Set<String> imported, Map<String, EnumVariable> enums, List<PyStatement> upgrade) {
+record RevisionModule(Set<String> imported, Map<String, EnumVariable> enums, List<PyStatement> upgrade, Map<String, String> typeClasses) {
   RevisionModule {
     imported = Set.copyOf(imported);
+    typeClasses = Map.copyOf(typeClasses);
     enums = Collections.unmodifiableMap(new LinkedHashMap<>(enums));
     upgrade = List.copyOf(upgrade);
   }
@@ -64,6 +65,7 @@ record RevisionModule(Set<String> imported, Map<String, EnumVariable> enums, Lis
           "the file does not start with a docstring, as a revision sqlagen writes does");
     }
     Set<String> imported = new HashSet<>();
+    Map<String, String> typeClasses = new LinkedHashMap<>();
     Map<String, PyNode> identifiers = new LinkedHashMap<>();
     Map<String, EnumVariable> enums = new LinkedHashMap<>();
     Set<String> enumTypes = new HashSet<>();
@@ -84,7 +86,19 @@ record RevisionModule(Set<String> imported, Map<String, EnumVariable> enums, Lis
       }
       at = part;
       switch (part) {
-        case IMPORTS -> imported.addAll(IMPORTS.get(importText(statement)));
+        case IMPORTS -> {
+          if (IMPORTS.containsKey(importText(statement))) {
+            imported.addAll(IMPORTS.get(importText(statement)));
+          } else {
+            // The class of a type declared by @@type: from module import Name.
+            PyStatement.FromImport from = (PyStatement.FromImport) statement;
+            for (String name : from.names()) {
+              if (imported.contains(name) || typeClasses.putIfAbsent(name, from.module()) != null) {
+                throw new Unreadable(statement.start(), statement.end(), "a second import of " + name);
+              }
+            }
+          }
+        }
         case IDENTIFIERS -> identifier((PyStatement.Assign) statement, identifiers);
         case ENUMS -> {
           EnumVariable variable = EnumVariables.read((PyStatement.Assign) statement, imported);
@@ -110,12 +124,12 @@ record RevisionModule(Set<String> imported, Map<String, EnumVariable> enums, Lis
       throw new Unreadable(endOfFile, endOfFile, "the file ends before def " + (upgrade == null ? "upgrade" : "downgrade")
           + "(), which a revision sqlagen writes has");
     }
-    return new RevisionModule(imported, enums, upgrade);
+    return new RevisionModule(imported, enums, upgrade, typeClasses);
   }
 
   private static Part partOf(PyStatement statement) {
     if (statement instanceof PyStatement.Import || statement instanceof PyStatement.FromImport) {
-      if (!IMPORTS.containsKey(importText(statement))) {
+      if (!IMPORTS.containsKey(importText(statement)) && !typeImport(statement)) {
         throw new Unreadable(statement.start(), statement.end(), "the import '" + importText(statement) + "', which sqlagen does not write");
       }
       return Part.IMPORTS;
@@ -139,6 +153,15 @@ record RevisionModule(Set<String> imported, Map<String, EnumVariable> enums, Lis
     }
     throw new Unreadable(statement.start(), statement.end(), describe(statement) + ", which sqlagen does not write in a revision");
   }
+
+  /** {@code from a.b import Name}: the class of a type declared by {@code @@type}. */
+  private static boolean typeImport(PyStatement statement) {
+    // A SQLAlchemy type class never comes from the standard library (typing, collections...).
+    return statement instanceof PyStatement.FromImport from && !dev.sqlagen.naming.PythonModules.isStandard(from.module())
+        && !from.module().equals("alembic") && from.names().stream().allMatch(n -> TYPE_CLASS.matcher(n).matches());
+  }
+
+  private static final java.util.regex.Pattern TYPE_CLASS = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private static String importText(PyStatement statement) {
     if (statement instanceof PyStatement.Import i) {

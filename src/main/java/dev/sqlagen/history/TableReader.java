@@ -23,7 +23,8 @@ final class TableReader {
 
   private TableReader() {}
 
-  static TableDraft read(PyNode.Call call, Function<PyNode.Name, EnumState> enumType) {
+  /** @param typeClasses the classes of {@code @@type}s the revision imports, with their modules */
+  static TableDraft read(PyNode.Call call, Function<PyNode.Name, EnumState> enumType, Map<String, String> typeClasses) {
     Nodes.positional(call, 1, Integer.MAX_VALUE);
     Map<String, PyNode> keywords = Nodes.keywords(call, Set.of("schema", "comment"));
     String name = Nodes.string(call.args().get(0), "the table's name");
@@ -35,7 +36,7 @@ final class TableReader {
     for (PyNode item : call.args().subList(1, call.args().size())) {
       switch (Nodes.callee(item)) {
         case "sa.Column" -> {
-          ColumnDraft column = ColumnReader.read((PyNode.Call) item, enumType);
+          ColumnDraft column = ColumnReader.read((PyNode.Call) item, enumType, typeClasses);
           if (!table.add(column)) {
             throw Unreadable.at(item, "a second column named " + column.name() + " in the table " + name);
           }

@@ -141,7 +141,7 @@ final class UpgradeReader {
   }
 
   private void createTable(PyNode.Call call) {
-    TableDraft table = TableReader.read(call, this::enumType);
+    TableDraft table = TableReader.read(call, this::enumType, module.typeClasses());
     if (tables.containsKey(table.name())) {
       throw Unreadable.at(call.args().get(0), "the table " + table.name() + " is created twice");
     }

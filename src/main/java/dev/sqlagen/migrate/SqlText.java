@@ -80,6 +80,8 @@ final class SqlText {
       case JSON -> "'{}'";
       case BYTES -> sqlite ? "X''" : "''";
       case ENUM -> string(firstEnumValue.orElseThrow());
+      // No value of a type declared by @@type is known: NOT NULL then refuses the rows, loudly.
+      case CUSTOM -> "NULL";
     };
   }
 
@@ -113,6 +115,8 @@ final class SqlText {
       case JSON -> "json";
       case BYTES -> "bytea";
       case ENUM -> quote(type.enumName().orElseThrow());
+      // As declared by sql: (a type read back from a revision has none, and says so).
+      case CUSTOM -> type.custom().orElseThrow().sql().isEmpty() ? "text" : type.custom().orElseThrow().sql();
     };
   }
 }

@@ -118,6 +118,9 @@ final class TypeChanges {
           : "CASE WHEN " + SqlText.quote(column) + " IS NULL THEN NULL ELSE ARRAY[" + SqlText.quote(column) + "::"
               + SqlText.postgresType(to.element()) + "] END");
     }
+    if (from.kind() == Kind.CUSTOM || to.kind() == Kind.CUSTOM) {
+      return customUsing(column, from, to);
+    }
     if (from.array()) {
       return from.equals(to) ? Optional.empty() : Optional.of(SqlText.quote(column) + "::" + SqlText.postgresType(to));
     }
@@ -129,6 +132,19 @@ final class TypeChanges {
     }
     String value = SqlText.quote(column) + (from.kind() == Kind.ENUM || from.kind() == Kind.BYTES ? "::text" : "");
     return Optional.of(value + "::" + SqlText.postgresType(to));
+  }
+
+  /**
+   * Into or out of a type of {@code @@type}: through its text form ({@code col::text::macaddr}),
+   * the one conversion every PostgreSQL type has. Where the target's SQL text is unknown (a type
+   * read back from a revision, on a downgrade), there is no USING and PostgreSQL converts the
+   * values itself or refuses the change with its own error.
+   */
+  private static Optional<String> customUsing(String column, ColumnType from, ColumnType to) {
+    if (from.equals(to) || isText(to) || to.custom().filter(c -> c.sql().isEmpty()).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(SqlText.quote(column) + "::text::" + SqlText.postgresType(to));
   }
 
   private static boolean isNumber(ColumnType type) {

@@ -37,7 +37,33 @@ final class ColumnTypes {
       case JSON, JSONB -> imports.ref(Symbol.DICT) + "[" + imports.ref(Symbol.STR) + ", " + imports.ref(Symbol.ANY) + "]";
       case BYTES -> imports.ref(Symbol.BYTES);
       case ENUM -> names.enumClass(type.enumName().orElseThrow());
+      case CUSTOM -> customAnnotation(type.custom().orElseThrow());
     };
+  }
+
+  /** A builtin annotation as written ({@code list[float]}), or a dotted path's class, imported. */
+  private String customAnnotation(dev.sqlagen.resolved.CustomType custom) {
+    return custom.pythonModule().map(module -> imports.ref(Symbol.from(module, custom.pythonName(), alias(module))))
+        // Each builtin through the import plan: builtins.str where a field named str hides it.
+        .orElseGet(() -> BUILTIN_WORD.matcher(custom.python()).replaceAll(m -> imports.ref(Symbol.builtin(m.group()))));
+  }
+
+  private static final java.util.regex.Pattern BUILTIN_WORD = java.util.regex.Pattern.compile("[a-z]+");
+
+  /** The alias a module takes where a name is taken: as for SQLAlchemy's own symbols ({@code sa}, {@code postgresql}). */
+  private static String alias(String module) {
+    return module.equals("sqlalchemy") ? "sa" : module.substring(module.lastIndexOf('.') + 1);
+  }
+
+  /** A type of {@code @@type}: its class imported by name, called with its arguments. */
+  private PyExpr customType(dev.sqlagen.resolved.CustomType custom) {
+    PyExpr type = customInstance(custom.sqlalchemy());
+    return custom.sqlite().map(sqlite -> PyExpr.call(type.flat() + ".with_variant", List.of(customInstance(sqlite), PyExpr.str("sqlite"))))
+        .orElse(type);
+  }
+
+  private PyExpr customInstance(dev.sqlagen.resolved.CustomType.TypeRef ref) {
+    return PyExpr.atom(ref.instance(imports.ref(Symbol.from(ref.module(), ref.name(), alias(ref.module())))));
   }
 
   /**
@@ -77,6 +103,7 @@ final class ColumnTypes {
               : null;
           case JSON -> PyExpr.atom(imports.ref(Symbol.sa("JSON")));
           case ENUM -> enumType(type.enumName().orElseThrow());
+          case CUSTOM -> customType(type.custom().orElseThrow());
         });
   }
 

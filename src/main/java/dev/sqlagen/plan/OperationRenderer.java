@@ -294,7 +294,17 @@ final class OperationRenderer {
       case JSON -> PyExpr.atom("sa.JSON()");
       case BYTES -> PyExpr.atom("sa.LargeBinary()");
       case ENUM -> PyExpr.atom(enumVariable.apply(type.enumName().orElseThrow()));
+      case CUSTOM -> customType(type.custom().orElseThrow());
     };
+  }
+
+  /**
+   * A type of {@code @@type}, its class imported by name ({@code from module import Name}, see
+   * {@link RevisionPlanner}): {@code MACADDR()}, with its SQLite variant when it has one.
+   */
+  static PyExpr customType(dev.sqlagen.resolved.CustomType custom) {
+    String type = custom.sqlalchemy().instance(custom.sqlalchemy().name());
+    return custom.sqlite().map(sqlite -> sqliteVariant(type, sqlite.instance(sqlite.name()))).orElse(PyExpr.atom(type));
   }
 
   /** A PostgreSQL type with a portable one on SQLite, as in the models. */

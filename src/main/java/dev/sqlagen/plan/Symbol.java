@@ -76,6 +76,6 @@ record Symbol(String module, String name, boolean moduleStyle, String alias) {
   /** Whether the module is part of Python's standard library (its own import section). */
   boolean standardLibrary() {
     String top = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
-    return !top.equals("sqlalchemy") && !top.equals("alembic");
+    return !top.equals("sqlalchemy") && !top.equals("alembic") && dev.sqlagen.naming.PythonModules.isStandard(top);
   }
 }

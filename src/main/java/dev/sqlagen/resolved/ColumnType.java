@@ -9,7 +9,8 @@ import java.util.Optional;
  * such values ({@code text[]}: ARRAY on PostgreSQL, JSON on SQLite).
  */
 public record ColumnType(
-    Kind kind, int length, int precision, int scale, boolean timezone, Optional<String> enumName, boolean array) {
+    Kind kind, int length, int precision, int scale, boolean timezone, Optional<String> enumName, boolean array,
+    Optional<CustomType> custom) {
 
   /**
    * The scalar types of the language, plus enums. REAL is float4, CHAR a fixed-length string,
@@ -18,11 +19,15 @@ public record ColumnType(
    */
   public enum Kind {
     INT, BIGINT, SMALLINT, STRING, TEXT, BOOL, FLOAT, DECIMAL, DATE, DATETIME, TIME, INTERVAL,
-    UUID, JSON, BYTES, ENUM, REAL, CHAR, VARCHAR, JSONB, INET, CIDR, TSVECTOR, CITEXT
+    UUID, JSON, BYTES, ENUM, REAL, CHAR, VARCHAR, JSONB, INET, CIDR, TSVECTOR, CITEXT, CUSTOM
   }
 
   public ColumnType(Kind kind, int length, int precision, int scale, boolean timezone, Optional<String> enumName) {
-    this(kind, length, precision, scale, timezone, enumName, false);
+    this(kind, length, precision, scale, timezone, enumName, false, Optional.empty());
+  }
+
+  public ColumnType(Kind kind, int length, int precision, int scale, boolean timezone, Optional<String> enumName, boolean array) {
+    this(kind, length, precision, scale, timezone, enumName, array, Optional.empty());
   }
 
   public ColumnType {
@@ -39,6 +44,10 @@ public record ColumnType(
     }
     if ((kind == Kind.ENUM) != enumName.isPresent()) {
       throw new IllegalArgumentException("an enum type, and only that, names its enum");
+    }
+    Objects.requireNonNull(custom, "custom");
+    if ((kind == Kind.CUSTOM) != custom.isPresent()) {
+      throw new IllegalArgumentException("a custom type, and only that, carries its declaration");
     }
   }
 
@@ -76,6 +85,11 @@ public record ColumnType(
     return new ColumnType(Kind.ENUM, 0, 0, 0, false, Optional.of(enumName));
   }
 
+  /** A type declared by {@code @@type(...)}. */
+  public static ColumnType custom(CustomType type) {
+    return new ColumnType(Kind.CUSTOM, 0, 0, 0, false, Optional.empty(), false, Optional.of(type));
+  }
+
   /** Whether the values are integers: an array of integers is not. */
   public boolean isInteger() {
     return !array && (kind == Kind.INT || kind == Kind.BIGINT || kind == Kind.SMALLINT);
@@ -89,6 +103,7 @@ public record ColumnType(
       case DECIMAL -> precision == 0 ? "decimal" : "decimal(" + precision + ", " + scale + ")";
       case DATETIME -> timezone ? "datetime(tz)" : "datetime";
       case ENUM -> enumName.orElseThrow();
+      case CUSTOM -> custom.orElseThrow().name();
       default -> kind.name().toLowerCase(java.util.Locale.ROOT);
     };
     return array ? base + "[]" : base;

@@ -1,6 +1,7 @@
 package dev.sqlagen.state;
 
 import dev.sqlagen.resolved.ColumnType;
+import dev.sqlagen.resolved.CustomType;
 import dev.sqlagen.resolved.ColumnType.Kind;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,8 +25,22 @@ final class ColumnTypes {
       case DECIMAL -> type.isUnconstrainedDecimal() ? "decimal" : "decimal(" + type.precision() + "," + type.scale() + ")";
       case DATETIME -> type.timezone() ? "datetime(tz)" : "datetime";
       case ENUM -> "enum(" + type.enumName().orElseThrow() + ")";
+      // A type of @@type: custom(module.Class(args)), then ;sqlite=module.Class(args) and ;sql=its DDL text where it has them.
+      case CUSTOM -> "custom(" + type.custom().orElseThrow().sqlalchemy().spelling()
+          + type.custom().orElseThrow().sqlite().map(s -> ";sqlite=" + s.spelling()).orElse("")
+          + (type.custom().orElseThrow().sql().isEmpty() ? "" : ";sql=" + type.custom().orElseThrow().sql()) + ")";
       default -> type.kind().name().toLowerCase(Locale.ROOT);
     };
+  }
+
+  private static final Pattern TYPE_REF = Pattern.compile("([A-Za-z_][\\w.]*)\\.([A-Za-z_]\\w*)(?:\\((.*)\\))?");
+
+  private static Optional<CustomType.TypeRef> typeRef(String spelling) {
+    Matcher m = TYPE_REF.matcher(spelling);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new CustomType.TypeRef(m.group(1), m.group(2), Optional.ofNullable(m.group(3)).filter(a -> !a.isEmpty())));
   }
 
   /** The type a spelling names, or empty when it names none. */
@@ -34,6 +49,19 @@ final class ColumnTypes {
       return parse(spelling.substring(0, spelling.length() - 2))
           .filter(t -> !t.array() && ColumnType.canBeArrayElement(t.kind()))
           .map(ColumnType::arrayOf);
+    }
+    if (spelling.startsWith("custom(") && spelling.endsWith(")")) {
+      String inner = spelling.substring("custom(".length(), spelling.length() - 1);
+      int sqlAt = inner.lastIndexOf(";sql=");
+      String sql = sqlAt < 0 ? "" : inner.substring(sqlAt + ";sql=".length());
+      inner = sqlAt < 0 ? inner : inner.substring(0, sqlAt);
+      int sqlite = inner.lastIndexOf(";sqlite=");
+      Optional<CustomType.TypeRef> type = typeRef(sqlite < 0 ? inner : inner.substring(0, sqlite));
+      Optional<CustomType.TypeRef> variant = sqlite < 0 ? Optional.empty() : typeRef(inner.substring(sqlite + ";sqlite=".length()));
+      if (type.isEmpty() || sqlite >= 0 && variant.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(ColumnType.custom(CustomType.readBack(type.get(), variant, sql)));
     }
     Matcher m = SPELLING.matcher(spelling);
     if (!m.matches()) {
@@ -60,7 +88,7 @@ final class ColumnTypes {
       if (kind == Kind.DECIMAL) {
         return Optional.of(ColumnType.decimal());
       }
-      if (kind == Kind.STRING || kind == Kind.CHAR || kind == Kind.ENUM) {
+      if (kind == Kind.STRING || kind == Kind.CHAR || kind == Kind.ENUM || kind == Kind.CUSTOM) {
         return Optional.empty();
       }
       return Optional.of(ColumnType.of(kind));

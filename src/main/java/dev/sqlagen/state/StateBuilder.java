@@ -203,6 +203,12 @@ public final class StateBuilder {
 
   /** An enum column's type names the database type, not the schema's enum. */
   private ColumnType databaseType(ColumnType type) {
+    if (type.custom().isPresent()) {
+      // A type of @@type as the database and the revisions know it: its SQLAlchemy types and SQL
+      // text, not the schema's name for it nor the Python annotation.
+      dev.sqlagen.resolved.CustomType custom = type.custom().get();
+      return ColumnType.custom(dev.sqlagen.resolved.CustomType.readBack(custom.sqlalchemy(), custom.sqlite(), custom.sql()));
+    }
     return type.enumName().map(name -> ColumnType.enumOf(enums.get(name).dbName())).orElse(type);
   }
 

@@ -78,7 +78,11 @@ record Revisions(String revision, SchemaState expected) {
     ColumnState plain = column.physical();
     Optional<ColumnDefault> serverDefault = plain.serverDefault()
         .map(d -> d instanceof ColumnDefault.Sql sql && NUMBER.matcher(sql.expression()).matches() ? new ColumnDefault.Number(sql.expression()) : d);
-    return new ColumnState(plain.name(), plain.type(), plain.nullable(), plain.autoincrement(), serverDefault, plain.identity(),
+    // A type of @@type is its SQLAlchemy type (and SQLite's) in a revision: its SQL text is only in the snapshot.
+    dev.sqlagen.resolved.ColumnType type = plain.type().custom()
+        .map(c -> dev.sqlagen.resolved.ColumnType.custom(dev.sqlagen.resolved.CustomType.readBack(c.sqlalchemy(), c.sqlite())))
+        .orElse(plain.type());
+    return new ColumnState(plain.name(), type, plain.nullable(), plain.autoincrement(), serverDefault, plain.identity(),
         plain.computed(), plain.comment(), Optional.empty(), Optional.empty());
   }
 }
